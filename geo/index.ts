@@ -1,0 +1,3 @@
+export * from "./area.ts";
+export * from "./thresholds.ts";
+export * from "./units.ts";

@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  root: r("./web"),
+  plugins: [react()],
+  resolve: {
+    alias: { "@geo": r("./geo"), "@api": r("./api"), "@data": r("./data"), "@web": r("./web") },
+  },
+  build: { outDir: r("./dist/web"), emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  server: { proxy: { "/api": "http://127.0.0.1:8787" } },
+});
