@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
+    globalSetup: ["tests/global_setup.ts"],
     // PGlite boots a WASM Postgres per test file: give it room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,

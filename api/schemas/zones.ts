@@ -47,7 +47,8 @@ export const ZoneSchema = z.object({
   level: ZoneLevelSchema,
   policyProfile: z.string(),
   targets: z.array(ZoneTargetSchema),
-  bbox: BboxSchema,
+  /** Frames all parks of the zone; null while the zone has no park. */
+  bbox: BboxSchema.nullable(),
   isDemo: z.boolean(),
   parks: z.array(ParkSummarySchema),
 });

@@ -1,0 +1,77 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppDeps, AppEnv, Log } from "./app_env.ts";
+import { isConnectionError } from "./db/connection_errors.ts";
+import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
+import { constraintsRoutes } from "./routes/constraints.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { parksRoutes } from "./routes/parks.ts";
+import { plotsRoutes } from "./routes/plots.ts";
+import { zonesRoutes } from "./routes/zones.ts";
+
+/** Writes one JSON line per event to stderr. */
+export const jsonLog: Log = (level, msg, fields = {}) => {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields })}\n`);
+};
+
+/**
+ * Builds the HTTP API (everything under /api). No I/O happens here; `deps` carries the database.
+ * Every error leaves as `{error: {code, message, details?}}`, message in the Accept-Language's language.
+ */
+export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
+  const full: AppDeps = { log: jsonLog, ...deps };
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    c.set("deps", full);
+    c.set("lang", pickLang(c.req.header("Accept-Language")));
+    c.set("requestId", c.req.header("X-Request-Id")?.slice(0, 64) || crypto.randomUUID());
+    await next();
+    c.header("X-Request-Id", c.var.requestId);
+    c.header("Content-Language", c.var.lang);
+  });
+
+  const routes = app
+    .basePath("/api")
+    .route("/health", healthRoutes)
+    .route("/zones", zonesRoutes)
+    .route("/parks", parksRoutes)
+    .route("/plots", plotsRoutes)
+    .route("/constraints", constraintsRoutes);
+
+  const fail = (code: ErrorCode, lang: AppEnv["Variables"]["lang"], params: Record<string, string | number>, details?: unknown) => ({
+    status: ERRORS[code].status,
+    body: { error: { code, message: errorMessage(code, lang, params), ...(details === undefined ? {} : { details }) } },
+  });
+
+  app.notFound((c) => {
+    const { status, body } = fail("route_not_found", c.var.lang ?? "zh-CN", { path: c.req.path });
+    return c.json(body, status);
+  });
+
+  app.onError((err, c) => {
+    const lang = c.var.lang ?? "zh-CN";
+    const requestId = c.var.requestId ?? "-";
+    let out: ReturnType<typeof fail>;
+    if (err instanceof AppError) {
+      out = fail(err.code, lang, err.params, err.details);
+    } else if (err instanceof HTTPException && err.status === 400) {
+      out = /json/i.test(err.message)
+        ? fail("invalid_json", lang, {})
+        : fail("invalid_request", lang, { field: "body", reason: err.message });
+    } else if (isConnectionError(err)) {
+      full.log("warn", "database unavailable", { requestId, error: err.message });
+      out = fail("db_unavailable", lang, {});
+    } else {
+      full.log("error", "unhandled error", { requestId, path: c.req.path, error: err.message, stack: err.stack });
+      out = fail("internal_error", lang, { requestId });
+    }
+    c.header("X-Request-Id", requestId);
+    return c.json(out.body, out.status);
+  });
+
+  return routes;
+}
+
+/** The API's type, for web/'s typed client. */
+export type ApiApp = ReturnType<typeof createApp>;

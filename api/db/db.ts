@@ -1,0 +1,36 @@
+/** Something that runs SQL: the database itself, or an open transaction. */
+export interface Queryable {
+  /**
+   * Runs one parameterised statement and returns its rows. Cast numbers in SQL (`::float8`,
+   * `::int`) and dates (`::text`) so both adapters return the same JS types.
+   */
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+/** What the connected PostGIS can do, found by probing at startup — never by adapter name. */
+export interface DbCapabilities {
+  /** `ST_AsMVT` works (false on PGlite's PostGIS, built without protobuf-c). */
+  readonly mvt: boolean;
+  /** `postgis_lib_version()`, e.g. `3.3.2`. */
+  readonly postgisVersion: string;
+}
+
+/** The one database port. Adapters: `pglite.ts` (embedded, default) and `pg.ts` (DATABASE_URL). */
+export interface Db extends Queryable {
+  /** For reporting only (`/api/health`); code must branch on `capabilities`, never on this. */
+  readonly kind: "pglite" | "postgres";
+  /** Where the data lives, for the startup line: a directory, `memory`, or the server URL without password. */
+  readonly location: string;
+  /** Filled in by `openDb` after the PostGIS probe. */
+  capabilities: DbCapabilities;
+  /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A startup failure with a one-line, actionable message (printed without a stack). */
+export class DbStartupError extends Error {
+  override readonly name = "DbStartupError";
+}

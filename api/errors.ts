@@ -1,0 +1,63 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** The languages error messages come in; `Accept-Language` picks one, default zh-CN. */
+export type Lang = "zh-CN" | "en";
+
+interface ErrorSpec {
+  status: ContentfulStatusCode;
+  "zh-CN": string;
+  en: string;
+}
+
+/** Every error code the API returns, with its status and messages ({name} placeholders are filled from params). */
+export const ERRORS = {
+  invalid_request: { status: 400, "zh-CN": "请求参数 {field} 无效：{reason}", en: "Invalid request parameter {field}: {reason}" },
+  invalid_json: { status: 400, "zh-CN": "请求体不是有效的 JSON", en: "The request body is not valid JSON" },
+  route_not_found: { status: 404, "zh-CN": "没有这个接口：{path}", en: "No such endpoint: {path}" },
+  zone_not_found: { status: 404, "zh-CN": "高新区 {id} 不存在", en: "Zone {id} does not exist" },
+  park_not_found: { status: 404, "zh-CN": "园区 {id} 不存在", en: "Park {id} does not exist" },
+  plot_not_found: { status: 404, "zh-CN": "宗地 {id} 不存在", en: "Plot {id} does not exist" },
+  method_not_allowed: { status: 405, "zh-CN": "不支持 {method} 方法", en: "Method {method} is not allowed here" },
+  db_unavailable: { status: 503, "zh-CN": "数据库暂时不可用，请稍后重试", en: "The database is temporarily unavailable; try again shortly" },
+  internal_error: { status: 500, "zh-CN": "服务器内部错误（请求编号 {requestId}）", en: "Internal server error (request {requestId})" },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An expected API error: rendered as `{error: {code, message, details?}}` with the code's status. */
+export class AppError extends Error {
+  override readonly name = "AppError";
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly details: unknown;
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+}
+
+/** Fills `{name}` placeholders of the code's message in `lang`. */
+export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  return ERRORS[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** Picks zh-CN or en from an Accept-Language header by q-value; default zh-CN. */
+export function pickLang(header: string | undefined | null): Lang {
+  if (!header) return "zh-CN";
+  const prefs = header
+    .split(",")
+    .map((part, i) => {
+      const [tag = "", ...rest] = part.trim().toLowerCase().split(";");
+      const q = rest.map((r) => r.trim()).find((r) => r.startsWith("q="));
+      return { tag, q: q ? Number(q.slice(2)) : 1, i };
+    })
+    .filter((p) => Number.isFinite(p.q) && p.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const p of prefs) {
+    if (p.tag.startsWith("zh")) return "zh-CN";
+    if (p.tag.startsWith("en")) return "en";
+  }
+  return "zh-CN";
+}

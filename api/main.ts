@@ -1,0 +1,44 @@
+import { openDb } from "./db/open.ts";
+import { DbStartupError } from "./db/db.ts";
+import { readEnv } from "./env.ts";
+import { startServer } from "./server.ts";
+
+/** `npm start`: env → database (migrate, seed demo if empty) → one HTTP server for API and web app. */
+async function main(): Promise<void> {
+  const env = readEnv();
+  const started = Date.now();
+  const { db, migrated, seeded } = await openDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.ZA_DATA_DIR,
+    demo: env.ZA_DEMO === "auto",
+    poolMax: env.ZA_DB_POOL_MAX,
+  });
+  const server = await startServer({ db, port: env.PORT, host: env.HOST, staticDir: env.ZA_WEB_DIR });
+  const dbLine = db.kind === "pglite" ? `embedded PGlite + PostGIS ${db.capabilities.postgisVersion}, data in ${db.location}` : `PostgreSQL at ${db.location}, PostGIS ${db.capabilities.postgisVersion}`;
+  console.log(`ZoneAtlas 园区土地一张图 is running at ${server.url}`);
+  console.log(`Database: ${dbLine}`);
+  if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);
+  if (seeded) console.log("Loaded the demo dataset (示意数据 / illustrative, not official figures).");
+  console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down…`);
+    await server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof DbStartupError) {
+    console.error(`ZoneAtlas cannot start: ${err.message}`);
+  } else {
+    console.error("ZoneAtlas cannot start:", err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app_env.ts";
+import { listConstraints } from "../db/layers.ts";
+import { zoneExists } from "../db/zones.ts";
+import { AppError } from "../errors.ts";
+import { ConstraintListQuerySchema } from "../schemas/layers.ts";
+import { validate } from "../validate.ts";
+
+/** `GET /api/constraints?zone=<id>&type=<type>`: constraint features of a zone as GeoJSON. */
+export const constraintsRoutes = new Hono<AppEnv>().get("/", validate("query", ConstraintListQuerySchema), async (c) => {
+  const { zone, type } = c.req.valid("query");
+  const { db } = c.var.deps;
+  if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
+  return c.json(await listConstraints(db, zone, type));
+});

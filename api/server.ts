@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { relative } from "node:path";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { createApp } from "./app.ts";
+import type { AppDeps } from "./app_env.ts";
+import type { Db } from "./db/db.ts";
+
+export interface ServerOptions {
+  db: Db;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** The built web app (vite build output); omitted → API only. */
+  staticDir?: string;
+  log?: AppDeps["log"];
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves the API under /api and the built web app at / from one Node process. */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const root = new Hono();
+  root.route("/", createApp({ db: opts.db, ...(opts.log ? { log: opts.log } : {}) }));
+  if (opts.staticDir) {
+    if (!existsSync(opts.staticDir)) throw new Error(`web app not built: ${opts.staticDir} is missing (run npm run build:web)`);
+    // serveStatic wants a path relative to the working directory.
+    const rootDir = relative(process.cwd(), opts.staticDir) || ".";
+    root.use("/*", serveStatic({ root: rootDir }));
+    root.get("*", serveStatic({ root: rootDir, path: "index.html" }));
+  }
+  const host = opts.host ?? "127.0.0.1";
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: root.fetch, port: opts.port ?? 8787, hostname: host }, (info: AddressInfo) => {
+      const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()));
+          }),
+      });
+    });
+    server.once("error", reject);
+  });
+}
