@@ -39,9 +39,20 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/plots", plotsRoutes)
     .route("/constraints", constraintsRoutes);
 
-  const fail = (code: ErrorCode, lang: AppEnv["Variables"]["lang"], params: Record<string, string | number>, details?: unknown) => ({
+  const fail = (
+    code: ErrorCode,
+    lang: AppEnv["Variables"]["lang"],
+    params: Record<string, string | number>,
+    details?: unknown,
+  ) => ({
     status: ERRORS[code].status,
-    body: { error: { code, message: errorMessage(code, lang, params), ...(details === undefined ? {} : { details }) } },
+    body: {
+      error: {
+        code,
+        message: errorMessage(code, lang, params),
+        ...(details === undefined ? {} : { details }),
+      },
+    },
   });
 
   app.notFound((c) => {
@@ -63,7 +74,12 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
       full.log("warn", "database unavailable", { requestId, error: err.message });
       out = fail("db_unavailable", lang, {});
     } else {
-      full.log("error", "unhandled error", { requestId, path: c.req.path, error: err.message, stack: err.stack });
+      full.log("error", "unhandled error", {
+        requestId,
+        path: c.req.path,
+        error: err.message,
+        stack: err.stack,
+      });
       out = fail("internal_error", lang, { requestId });
     }
     c.header("X-Request-Id", requestId);

@@ -27,5 +27,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid environment variable ${issue?.path.join(".")}: ${issue?.message}`);
   }
-  return { ...parsed.data, ZA_DATA_DIR: resolve(parsed.data.ZA_DATA_DIR), ZA_WEB_DIR: resolve(parsed.data.ZA_WEB_DIR) };
+  return {
+    ...parsed.data,
+    ZA_DATA_DIR: resolve(parsed.data.ZA_DATA_DIR),
+    ZA_WEB_DIR: resolve(parsed.data.ZA_WEB_DIR),
+  };
 }

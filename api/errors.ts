@@ -11,15 +11,31 @@ interface ErrorSpec {
 
 /** Every error code the API returns, with its status and messages ({name} placeholders are filled from params). */
 export const ERRORS = {
-  invalid_request: { status: 400, "zh-CN": "请求参数 {field} 无效：{reason}", en: "Invalid request parameter {field}: {reason}" },
+  invalid_request: {
+    status: 400,
+    "zh-CN": "请求参数 {field} 无效：{reason}",
+    en: "Invalid request parameter {field}: {reason}",
+  },
   invalid_json: { status: 400, "zh-CN": "请求体不是有效的 JSON", en: "The request body is not valid JSON" },
   route_not_found: { status: 404, "zh-CN": "没有这个接口：{path}", en: "No such endpoint: {path}" },
   zone_not_found: { status: 404, "zh-CN": "高新区 {id} 不存在", en: "Zone {id} does not exist" },
   park_not_found: { status: 404, "zh-CN": "园区 {id} 不存在", en: "Park {id} does not exist" },
   plot_not_found: { status: 404, "zh-CN": "宗地 {id} 不存在", en: "Plot {id} does not exist" },
-  method_not_allowed: { status: 405, "zh-CN": "不支持 {method} 方法", en: "Method {method} is not allowed here" },
-  db_unavailable: { status: 503, "zh-CN": "数据库暂时不可用，请稍后重试", en: "The database is temporarily unavailable; try again shortly" },
-  internal_error: { status: 500, "zh-CN": "服务器内部错误（请求编号 {requestId}）", en: "Internal server error (request {requestId})" },
+  method_not_allowed: {
+    status: 405,
+    "zh-CN": "不支持 {method} 方法",
+    en: "Method {method} is not allowed here",
+  },
+  db_unavailable: {
+    status: 503,
+    "zh-CN": "数据库暂时不可用，请稍后重试",
+    en: "The database is temporarily unavailable; try again shortly",
+  },
+  internal_error: {
+    status: 500,
+    "zh-CN": "服务器内部错误（请求编号 {requestId}）",
+    en: "Internal server error (request {requestId})",
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -39,7 +55,11 @@ export class AppError extends Error {
 }
 
 /** Fills `{name}` placeholders of the code's message in `lang`. */
-export function errorMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+export function errorMessage(
+  code: ErrorCode,
+  lang: Lang,
+  params: Record<string, string | number> = {},
+): string {
   return ERRORS[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
 }
 

@@ -1,5 +1,5 @@
-import { openDb } from "./db/open.ts";
 import { DbStartupError } from "./db/db.ts";
+import { openDb } from "./db/open.ts";
 import { readEnv } from "./env.ts";
 import { startServer } from "./server.ts";
 
@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     poolMax: env.ZA_DB_POOL_MAX,
   });
   const server = await startServer({ db, port: env.PORT, host: env.HOST, staticDir: env.ZA_WEB_DIR });
-  const dbLine = db.kind === "pglite" ? `embedded PGlite + PostGIS ${db.capabilities.postgisVersion}, data in ${db.location}` : `PostgreSQL at ${db.location}, PostGIS ${db.capabilities.postgisVersion}`;
+  const dbLine =
+    db.kind === "pglite"
+      ? `embedded PGlite + PostGIS ${db.capabilities.postgisVersion}, data in ${db.location}`
+      : `PostgreSQL at ${db.location}, PostGIS ${db.capabilities.postgisVersion}`;
   console.log(`ZoneAtlas 园区土地一张图 is running at ${server.url}`);
   console.log(`Database: ${dbLine}`);
   if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);

@@ -28,7 +28,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const root = new Hono();
   root.route("/", createApp({ db: opts.db, ...(opts.log ? { log: opts.log } : {}) }));
   if (opts.staticDir) {
-    if (!existsSync(opts.staticDir)) throw new Error(`web app not built: ${opts.staticDir} is missing (run npm run build:web)`);
+    if (!existsSync(opts.staticDir))
+      throw new Error(`web app not built: ${opts.staticDir} is missing (run npm run build:web)`);
     // serveStatic wants a path relative to the working directory.
     const rootDir = relative(process.cwd(), opts.staticDir) || ".";
     root.use("/*", serveStatic({ root: rootDir }));
@@ -36,16 +37,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const host = opts.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: root.fetch, port: opts.port ?? 8787, hostname: host }, (info: AddressInfo) => {
-      const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
-      resolve({
-        url: `http://${shownHost}:${info.port}`,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((err) => (err ? fail(err) : done()));
-          }),
-      });
-    });
+    const server = serve(
+      { fetch: root.fetch, port: opts.port ?? 8787, hostname: host },
+      (info: AddressInfo) => {
+        const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+        resolve({
+          url: `http://${shownHost}:${info.port}`,
+          close: () =>
+            new Promise<void>((done, fail) => {
+              server.close((err) => (err ? fail(err) : done()));
+            }),
+        });
+      },
+    );
     server.once("error", reject);
   });
 }

@@ -15,15 +15,20 @@ function files(dir: string): string[] {
 /** Every module specifier imported or re-exported by a file. */
 function imports(path: string): string[] {
   const src = readFileSync(join(ROOT, path), "utf8");
-  return [...src.matchAll(/(?:import|export)\s[^"';]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? "",
-  );
+  return [
+    ...src.matchAll(/(?:import|export)\s[^"';]*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? "");
 }
 
 /** The top-level folder an import lands in, resolving relative paths; npm packages stay as named. */
 function target(from: string, spec: string): string {
   if (spec.startsWith(".")) return relative(ROOT, join(ROOT, from, "..", spec)).split("/")[0] ?? "";
-  if (spec.startsWith("@geo/") || spec.startsWith("@api/") || spec.startsWith("@data/") || spec.startsWith("@web/"))
+  if (
+    spec.startsWith("@geo/") ||
+    spec.startsWith("@api/") ||
+    spec.startsWith("@data/") ||
+    spec.startsWith("@web/")
+  )
     return spec.slice(1).split("/")[0] ?? "";
   return `npm:${spec}`;
 }
@@ -44,7 +49,8 @@ describe("dependency rule (CONVENTIONS.md §2)", () => {
       return imports(f)
         .filter((s) => {
           const t = target(f, s);
-          if (t === "api") return !/schemas\//.test(s) && !(s.endsWith("contract.ts") && src.includes(`import type`));
+          if (t === "api")
+            return !/schemas\//.test(s) && !(s.endsWith("contract.ts") && src.includes(`import type`));
           return t === "data" || t === "tests" || /^npm:(pg|@electric-sql\/|node:|hono)/.test(t);
         })
         .map((s) => `${f} → ${s}`);

@@ -57,7 +57,10 @@ export async function listConstraints(
 }
 
 /** Roads, rivers and county outlines for a zone's map context. */
-export async function listContext(q: Queryable, zoneId: number): Promise<FeatureCollection<Geometry, ContextProps>> {
+export async function listContext(
+  q: Queryable,
+  zoneId: number,
+): Promise<FeatureCollection<Geometry, ContextProps>> {
   const rows = await q.query<ContextProps & { name_en: string | null; is_demo: boolean; geometry: Geometry }>(
     `SELECT id, kind, name, name_en, is_demo, ${GEOJSON("geom")} AS geometry
        FROM context_features WHERE zone_id = $1 OR zone_id IS NULL ORDER BY kind, id`,

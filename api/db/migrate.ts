@@ -31,10 +31,16 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
       continue;
     }
     const sql = readFileSync(join(dir, file), "utf8");
-    out.push({ version: Number(m[1]), name: m[2], sql, checksum: createHash("sha256").update(sql).digest("hex") });
+    out.push({
+      version: Number(m[1]),
+      name: m[2],
+      sql,
+      checksum: createHash("sha256").update(sql).digest("hex"),
+    });
   }
   out.forEach((mig, i) => {
-    if (mig.version !== i + 1) throw new Error(`migrations must be numbered 0001, 0002, … without gaps (found ${mig.version})`);
+    if (mig.version !== i + 1)
+      throw new Error(`migrations must be numbered 0001, 0002, … without gaps (found ${mig.version})`);
   });
   return out;
 }
@@ -94,7 +100,9 @@ export async function migrate(db: Db, migrations: Migration[] = loadMigrations()
     await tx.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
     let applied: AppliedRow[] = [];
     if (await hasMigrationsTable(tx)) {
-      applied = await tx.query<AppliedRow>(`SELECT version, name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY version`);
+      applied = await tx.query<AppliedRow>(
+        `SELECT version, name, checksum FROM ${MIGRATIONS_TABLE} ORDER BY version`,
+      );
     } else {
       const foreign = await foreignRelations(tx);
       if (foreign.length > 0) {

@@ -69,7 +69,9 @@ export async function listParks(q: Queryable): Promise<ParkSummary[]> {
 
 /** One park with its boundary, or null. */
 export async function getPark(q: Queryable, id: number): Promise<ParkDetail | null> {
-  const rows = await q.query<ParkRow & { zone_name: string; zone_name_en: string; boundary: ParkDetail["boundary"] }>(
+  const rows = await q.query<
+    ParkRow & { zone_name: string; zone_name_en: string; boundary: ParkDetail["boundary"] }
+  >(
     `SELECT ${PARK_COLUMNS}, z.name AS zone_name, z.name_en AS zone_name_en, ${GEOJSON("p.geom")} AS boundary
        FROM parks p JOIN zones z ON z.id = p.zone_id WHERE p.id = $1`,
     [id],

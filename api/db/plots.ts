@@ -19,7 +19,10 @@ interface PlotListRow {
 }
 
 /** Plots as a GeoJSON FeatureCollection (feature id = plot id), filtered by park, zone and status. */
-export async function listPlots(q: Queryable, f: PlotListQuery): Promise<FeatureCollection<Geometry, PlotFeatureProperties>> {
+export async function listPlots(
+  q: Queryable,
+  f: PlotListQuery,
+): Promise<FeatureCollection<Geometry, PlotFeatureProperties>> {
   const rows = await q.query<PlotListRow>(
     `SELECT pl.id, pl.code, pl.park_id, pl.status, pl.land_use_code, pl.land_use_edition, pl.area_mu::float8 AS area_mu,
             pl.enterprise_id, e.name AS enterprise_name, pl.is_standard_land, pl.is_demo, ${GEOJSON("pl.geom")} AS geometry
@@ -57,6 +60,8 @@ export async function listPlots(q: Queryable, f: PlotListQuery): Promise<Feature
 
 /** True when a park with this id exists. */
 export async function parkExists(q: Queryable, id: number): Promise<boolean> {
-  const rows = await q.query<{ ok: boolean }>("SELECT EXISTS (SELECT 1 FROM parks WHERE id = $1) AS ok", [id]);
+  const rows = await q.query<{ ok: boolean }>("SELECT EXISTS (SELECT 1 FROM parks WHERE id = $1) AS ok", [
+    id,
+  ]);
   return rows[0]?.ok === true;
 }

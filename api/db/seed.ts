@@ -32,7 +32,9 @@ async function insertZonesAndParks(tx: Queryable, ds: DemoDataset): Promise<Map<
     );
     if (!zone) throw new Error(`zone ${z.code} was not inserted`);
     // Partners (cores) first, so that enclaves can reference them.
-    const ordered = [...z.parks].sort((a, b) => Number(a.partnerParkCode !== null) - Number(b.partnerParkCode !== null));
+    const ordered = [...z.parks].sort(
+      (a, b) => Number(a.partnerParkCode !== null) - Number(b.partnerParkCode !== null),
+    );
     for (const p of ordered) {
       const partnerId = p.partnerParkCode === null ? null : parkIds.get(p.partnerParkCode);
       if (partnerId === undefined) throw new Error(`park ${p.code}: partner ${p.partnerParkCode} not found`);
@@ -78,7 +80,9 @@ async function insertEnterprises(tx: Queryable, ds: DemoDataset): Promise<Map<st
     [JSON.stringify(ds.enterprises.map(({ stats: _stats, ...e }) => e))],
   );
   const ids = new Map(rows.map((r) => [r.credit_code, r.id]));
-  const stats = ds.enterprises.flatMap((e) => e.stats.map((s) => ({ ...s, enterpriseId: ids.get(e.creditCode) })));
+  const stats = ds.enterprises.flatMap((e) =>
+    e.stats.map((s) => ({ ...s, enterpriseId: ids.get(e.creditCode) })),
+  );
   await tx.query(
     `INSERT INTO enterprise_stats (enterprise_id, year, output_wan, value_added_wan, tax_wan, revenue_wan,
        fixed_asset_investment_wan, energy_tce, emissions_t, electricity_kwh, employees, rnd_wan, is_demo)
@@ -103,7 +107,8 @@ async function insertPlots(
     const parkId = parkIds.get(parkCode);
     if (parkId === undefined) throw new Error(`plot ${p.code}: unknown park ${parkCode}`);
     const enterpriseId = enterpriseCreditCode === null ? null : enterpriseIds.get(enterpriseCreditCode);
-    if (enterpriseId === undefined) throw new Error(`plot ${p.code}: unknown enterprise ${enterpriseCreditCode}`);
+    if (enterpriseId === undefined)
+      throw new Error(`plot ${p.code}: unknown enterprise ${enterpriseCreditCode}`);
     return { ...p, parkId, enterpriseId, geometry: f.geometry };
   });
   await tx.query(

@@ -34,7 +34,10 @@ export async function listZones(q: Queryable): Promise<Zone[]> {
     level: r.level,
     policyProfile: r.policy_profile,
     targets: r.targets,
-    bbox: r.xmin == null || r.ymin == null || r.xmax == null || r.ymax == null ? null : toBbox({ xmin: r.xmin, ymin: r.ymin, xmax: r.xmax, ymax: r.ymax }),
+    bbox:
+      r.xmin == null || r.ymin == null || r.xmax == null || r.ymax == null
+        ? null
+        : toBbox({ xmin: r.xmin, ymin: r.ymin, xmax: r.xmax, ymax: r.ymax }),
     isDemo: r.is_demo,
     parks: parks.filter((p) => p.zoneId === r.id),
   }));
@@ -42,6 +45,8 @@ export async function listZones(q: Queryable): Promise<Zone[]> {
 
 /** True when a zone with this id exists. */
 export async function zoneExists(q: Queryable, id: number): Promise<boolean> {
-  const rows = await q.query<{ ok: boolean }>("SELECT EXISTS (SELECT 1 FROM zones WHERE id = $1) AS ok", [id]);
+  const rows = await q.query<{ ok: boolean }>("SELECT EXISTS (SELECT 1 FROM zones WHERE id = $1) AS ok", [
+    id,
+  ]);
   return rows[0]?.ok === true;
 }

@@ -7,9 +7,13 @@ import { ConstraintListQuerySchema } from "../schemas/layers.ts";
 import { validate } from "../validate.ts";
 
 /** `GET /api/constraints?zone=<id>&type=<type>`: constraint features of a zone as GeoJSON. */
-export const constraintsRoutes = new Hono<AppEnv>().get("/", validate("query", ConstraintListQuerySchema), async (c) => {
-  const { zone, type } = c.req.valid("query");
-  const { db } = c.var.deps;
-  if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
-  return c.json(await listConstraints(db, zone, type));
-});
+export const constraintsRoutes = new Hono<AppEnv>().get(
+  "/",
+  validate("query", ConstraintListQuerySchema),
+  async (c) => {
+    const { zone, type } = c.req.valid("query");
+    const { db } = c.var.deps;
+    if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
+    return c.json(await listConstraints(db, zone, type));
+  },
+);

@@ -7,5 +7,10 @@ export const healthRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const { db } = c.var.deps;
   // Any query failure propagates to onError, which answers 503 db_unavailable for connection errors.
   await ping(db);
-  return c.json({ ok: true as const, db: db.kind, postgis: db.capabilities.postgisVersion, mvt: db.capabilities.mvt });
+  return c.json({
+    ok: true as const,
+    db: db.kind,
+    postgis: db.capabilities.postgisVersion,
+    mvt: db.capabilities.mvt,
+  });
 });

@@ -10,7 +10,9 @@ import { validate } from "../validate.ts";
 export const plotsRoutes = new Hono<AppEnv>().get("/", validate("query", PlotListQuerySchema), async (c) => {
   const query = c.req.valid("query");
   const { db } = c.var.deps;
-  if (query.park !== undefined && !(await parkExists(db, query.park))) throw new AppError("park_not_found", { id: query.park });
-  if (query.zone !== undefined && !(await zoneExists(db, query.zone))) throw new AppError("zone_not_found", { id: query.zone });
+  if (query.park !== undefined && !(await parkExists(db, query.park)))
+    throw new AppError("park_not_found", { id: query.park });
+  if (query.zone !== undefined && !(await zoneExists(db, query.zone)))
+    throw new AppError("zone_not_found", { id: query.zone });
   return c.json(await listPlots(db, query));
 });

@@ -15,4 +15,3 @@ export const zonesRoutes = new Hono<AppEnv>()
     if (!(await zoneExists(db, id))) throw new AppError("zone_not_found", { id });
     return c.json(await listContext(db, id));
   });
-

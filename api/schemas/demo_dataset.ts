@@ -1,12 +1,5 @@
 import { z } from "zod";
 import {
-  ArealGeometrySchema,
-  LineStringSchema,
-  MultiLineStringSchema,
-  MultiPolygonSchema,
-  PolygonSchema,
-} from "./geojson.ts";
-import {
   ConstraintTypeSchema,
   DelayCauseSchema,
   IndustryEditionSchema,
@@ -16,6 +9,13 @@ import {
   SupplyTypeSchema,
   ZoneLevelSchema,
 } from "./enums.ts";
+import {
+  ArealGeometrySchema,
+  LineStringSchema,
+  MultiLineStringSchema,
+  MultiPolygonSchema,
+  PolygonSchema,
+} from "./geojson.ts";
 
 /**
  * The demo dataset written by `data/demo/generate.ts` into data/demo/*.json and loaded by
@@ -43,7 +43,10 @@ export const DemoParkSchema = z.object({
   role: ParkRoleSchema,
   hostCounty: z.string().min(1),
   hostCountyEn: z.string().min(1),
-  hostAdcode: z.string().regex(/^\d{6}$/).nullable(),
+  hostAdcode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable(),
   leadingIndustries: z.array(z.string().min(1)),
   leadingIndustriesEn: z.array(z.string().min(1)),
   approvedAreaM2: z.number().positive().nullable(),
@@ -156,7 +159,8 @@ export const DemoContextFeatureSchema = z.object({
   geometry: z.union([LineStringSchema, MultiLineStringSchema, PolygonSchema, MultiPolygonSchema]),
 });
 
-const fc = <T extends z.ZodType>(f: T) => z.object({ type: z.literal("FeatureCollection"), features: z.array(f) });
+const fc = <T extends z.ZodType>(f: T) =>
+  z.object({ type: z.literal("FeatureCollection"), features: z.array(f) });
 
 /** The whole demo dataset: one object per file in data/demo/. */
 export const DemoDatasetSchema = z.object({

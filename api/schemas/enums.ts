@@ -22,7 +22,10 @@ export const DelayCauseSchema = z.enum(["government", "force_majeure", "enterpri
 /** Edition of the national industry classification an industry code comes from. */
 export const IndustryEditionSchema = z.enum(["GB/T 4754-2002", "GB/T 4754-2011", "GB/T 4754-2017"]);
 /** Edition of the land-use classification a land-use code comes from. */
-export const LandUseEditionSchema = z.enum(["GB/T 21010-2017", "国土空间调查、规划、用途管制用地用海分类指南(2023)"]);
+export const LandUseEditionSchema = z.enum([
+  "GB/T 21010-2017",
+  "国土空间调查、规划、用途管制用地用海分类指南(2023)",
+]);
 /** Constraint layer types (三条控制线 and others). */
 export const ConstraintTypeSchema = z.enum([
   "permanent_farmland",

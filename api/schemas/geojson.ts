@@ -13,14 +13,20 @@ export const LinearRingSchema = z
   }, "ring must be closed (first position = last position)");
 
 /** GeoJSON Polygon (RFC 7946). */
-export const PolygonSchema = z.object({ type: z.literal("Polygon"), coordinates: z.array(LinearRingSchema).min(1) });
+export const PolygonSchema = z.object({
+  type: z.literal("Polygon"),
+  coordinates: z.array(LinearRingSchema).min(1),
+});
 /** GeoJSON MultiPolygon (RFC 7946). */
 export const MultiPolygonSchema = z.object({
   type: z.literal("MultiPolygon"),
   coordinates: z.array(z.array(LinearRingSchema).min(1)).min(1),
 });
 /** GeoJSON LineString (RFC 7946). */
-export const LineStringSchema = z.object({ type: z.literal("LineString"), coordinates: z.array(PositionSchema).min(2) });
+export const LineStringSchema = z.object({
+  type: z.literal("LineString"),
+  coordinates: z.array(PositionSchema).min(2),
+});
 /** GeoJSON MultiLineString (RFC 7946). */
 export const MultiLineStringSchema = z.object({
   type: z.literal("MultiLineString"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ParkRoleSchema, ZoneLevelSchema } from "./enums.ts";
 import { ZoneTargetSchema } from "./demo_dataset.ts";
+import { ParkRoleSchema, ZoneLevelSchema } from "./enums.ts";
 import { MultiPolygonSchema } from "./geojson.ts";
 
 /** `[minLng, minLat, maxLng, maxLat]` in EPSG:4326. */

@@ -11,7 +11,15 @@ import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 const SQUARE = JSON.stringify({
   type: "Polygon",
-  coordinates: [[[104.2, 23.3], [104.201, 23.3], [104.201, 23.301], [104.2, 23.301], [104.2, 23.3]]],
+  coordinates: [
+    [
+      [104.2, 23.3],
+      [104.201, 23.3],
+      [104.201, 23.301],
+      [104.2, 23.301],
+      [104.2, 23.3],
+    ],
+  ],
 });
 
 describe.each(ADAPTERS)("migrations on %s", (kind) => {
@@ -23,7 +31,9 @@ describe.each(ADAPTERS)("migrations on %s", (kind) => {
 
   test("a fresh database gets every migration once, recorded in the migrations table", async () => {
     t = await openAdapterDb(kind, { demo: false });
-    const rows = await t.db.query<{ version: number }>(`SELECT version FROM ${MIGRATIONS_TABLE} ORDER BY version`);
+    const rows = await t.db.query<{ version: number }>(
+      `SELECT version FROM ${MIGRATIONS_TABLE} ORDER BY version`,
+    );
     expect(rows.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
     expect(await migrate(t.db)).toEqual([]);
   });
@@ -32,17 +42,24 @@ describe.each(ADAPTERS)("migrations on %s", (kind) => {
     t = await openAdapterDb(kind, { demo: false });
     const { db } = t;
     // Make the current schema "foreign": drop our tables, add someone else's.
-    await db.exec(`DROP TABLE ${MIGRATIONS_TABLE}; CREATE TABLE cadastre_legacy (id int); INSERT INTO cadastre_legacy VALUES (7);`);
+    await db.exec(
+      `DROP TABLE ${MIGRATIONS_TABLE}; CREATE TABLE cadastre_legacy (id int); INSERT INTO cadastre_legacy VALUES (7);`,
+    );
     await expect(migrate(db)).rejects.toThrow(/cadastre_legacy.*refusing to migrate/);
     const rows = await db.query<{ id: number }>("SELECT id FROM cadastre_legacy");
     expect(rows).toEqual([{ id: 7 }]);
-    const ours = await db.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`, [MIGRATIONS_TABLE]);
+    const ours = await db.query(
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $1`,
+      [MIGRATIONS_TABLE],
+    );
     expect(ours).toHaveLength(0);
   });
 
   test("refuses a database written by a newer schema", async () => {
     t = await openAdapterDb(kind, { demo: false });
-    await t.db.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, checksum) VALUES (9999, 'from_the_future', 'x')`);
+    await t.db.query(
+      `INSERT INTO ${MIGRATIONS_TABLE} (version, name, checksum) VALUES (9999, 'from_the_future', 'x')`,
+    );
     const err = await migrate(t.db).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DbStartupError);
     expect((err as Error).message).toMatch(/newer ZoneAtlas \(schema version 9999/);
@@ -81,8 +98,13 @@ describe.each(ADAPTERS)("migrations on %s", (kind) => {
       [plot?.id],
     );
     expect(after?.area_m2).toBeCloseTo(after?.expected ?? Number.NaN, 6);
-    await db.query(`UPDATE plots SET geom = ST_Multi(ST_Buffer(ST_Centroid(geom), 0.002)) WHERE id = $1`, [plot?.id]);
-    const [grown] = await db.query<{ area_m2: number; area_mu: number }>("SELECT area_m2::float8, area_mu::float8 FROM plots WHERE id = $1", [plot?.id]);
+    await db.query(`UPDATE plots SET geom = ST_Multi(ST_Buffer(ST_Centroid(geom), 0.002)) WHERE id = $1`, [
+      plot?.id,
+    ]);
+    const [grown] = await db.query<{ area_m2: number; area_mu: number }>(
+      "SELECT area_m2::float8, area_mu::float8 FROM plots WHERE id = $1",
+      [plot?.id],
+    );
     expect(grown?.area_m2).toBeGreaterThan((plot?.area_m2 ?? 0) * 3);
     expect(grown?.area_mu).toBeCloseTo((grown?.area_m2 ?? 0) / M2_PER_MU, 9);
   });
@@ -108,10 +130,14 @@ describe("PGlite data directory", () => {
     dirs.push(dir);
     const first = await openDb({ dataDir: dir, demo: false });
     expect(first.migrated.length).toBeGreaterThan(0);
-    await first.db.query(`INSERT INTO ${MIGRATIONS_TABLE} (version, name, checksum) VALUES (9999, 'from_the_future', 'x')`);
+    await first.db.query(
+      `INSERT INTO ${MIGRATIONS_TABLE} (version, name, checksum) VALUES (9999, 'from_the_future', 'x')`,
+    );
     await first.db.close();
 
-    await expect(openDb({ dataDir: dir, demo: false })).rejects.toThrow(/newer ZoneAtlas.*data was not touched/);
+    await expect(openDb({ dataDir: dir, demo: false })).rejects.toThrow(
+      /newer ZoneAtlas.*data was not touched/,
+    );
 
     const raw = await openPglite(dir);
     const rows = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${MIGRATIONS_TABLE}`);

@@ -4,7 +4,16 @@ import { sphericalArea } from "../../geo/area.ts";
 import { AREA_PARITY_REL_TOL } from "../../geo/thresholds.ts";
 import { openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
-const TABLES = ["zones", "parks", "enterprises", "enterprise_stats", "plots", "constraint_layers", "constraint_features", "context_features"];
+const TABLES = [
+  "zones",
+  "parks",
+  "enterprises",
+  "enterprise_stats",
+  "plots",
+  "constraint_layers",
+  "constraint_features",
+  "context_features",
+];
 
 async function counts(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -21,7 +30,9 @@ interface AreaRow {
   geometry: { type: "MultiPolygon"; coordinates: number[][][][] };
 }
 const areas = (db: Db) =>
-  db.query<AreaRow>("SELECT code, area_m2::float8, ST_AsGeoJSON(geom)::json AS geometry FROM plots ORDER BY code");
+  db.query<AreaRow>(
+    "SELECT code, area_m2::float8, ST_AsGeoJSON(geom)::json AS geometry FROM plots ORDER BY code",
+  );
 
 describe("demo seed on PGlite", () => {
   let t: TestDb;

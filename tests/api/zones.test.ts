@@ -35,7 +35,9 @@ describe.each(ADAPTERS)("zones and parks API on %s", (kind) => {
     for (const z of zones) ZoneSchema.parse(z);
     const ws = byCode("wenshan-hitech");
     expect(ws.name).toBe("文山高新区");
-    expect(ws.parks.map((p) => p.name).sort()).toEqual(["文山三七药物产业园区", "砚山工业园区", "马塘工业园区"].sort());
+    expect(ws.parks.map((p) => p.name).sort()).toEqual(
+      ["文山三七药物产业园区", "砚山工业园区", "马塘工业园区"].sort(),
+    );
     expect(ws.parks.every((p) => p.role === "park")).toBe(true);
     expect(ws.isDemo).toBe(true);
   });
@@ -49,7 +51,9 @@ describe.each(ADAPTERS)("zones and parks API on %s", (kind) => {
     expect(enclaves).toHaveLength(4);
     expect(lc.parks).toHaveLength(5);
     expect(enclaves.every((p) => p.partnerParkId === cores[0]?.id)).toBe(true);
-    expect(enclaves.map((p) => p.county).sort()).toEqual(["云县", "凤庆县", "沧源佤族自治县", "镇康县"].sort());
+    expect(enclaves.map((p) => p.county).sort()).toEqual(
+      ["云县", "凤庆县", "沧源佤族自治县", "镇康县"].sort(),
+    );
   });
 
   test("each zone's bbox frames all its parks and parks carry sizes in 亩", () => {
@@ -98,11 +102,16 @@ describe.each(ADAPTERS)("zones and parks API on %s", (kind) => {
 
   test("GET /api/zones/:id/context returns roads, rivers and county outlines", async () => {
     const z = byCode("wenshan-hitech");
-    const { status, body } = await getJson<{ features: { properties: { kind: string } }[] }>(app, `/api/zones/${z.id}/context`);
+    const { status, body } = await getJson<{ features: { properties: { kind: string } }[] }>(
+      app,
+      `/api/zones/${z.id}/context`,
+    );
     expect(status).toBe(200);
     const kinds = new Set(body.features.map((f) => f.properties.kind));
     expect([...kinds].sort()).toEqual(["county", "river", "road"]);
-    expect((await getJson<ErrorBody>(app, "/api/zones/424242/context")).body.error.code).toBe("zone_not_found");
+    expect((await getJson<ErrorBody>(app, "/api/zones/424242/context")).body.error.code).toBe(
+      "zone_not_found",
+    );
   });
 
   test("GET /api/constraints?zone= lists farmland, redline and development boundary with 亩", async () => {
@@ -113,7 +122,8 @@ describe.each(ADAPTERS)("zones and parks API on %s", (kind) => {
     );
     expect(status).toBe(200);
     const types = new Set(body.features.map((f) => f.properties.type));
-    for (const t of ["permanent_farmland", "ecological_redline", "development_boundary"]) expect(types.has(t)).toBe(true);
+    for (const t of ["permanent_farmland", "ecological_redline", "development_boundary"])
+      expect(types.has(t)).toBe(true);
     expect(body.features.every((f) => f.properties.areaMu > 0)).toBe(true);
     const only = await getJson<{ features: { properties: { type: string } }[] }>(
       app,

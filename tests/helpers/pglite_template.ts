@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MIGRATIONS_DIR } from "../../api/db/migrate.ts";
-import { migrate } from "../../api/db/migrate.ts";
+import { MIGRATIONS_DIR, migrate } from "../../api/db/migrate.ts";
 import { openPglite } from "../../api/db/pglite.ts";
 import { DEMO_DIR, seedDemo } from "../../api/db/seed.ts";
 
@@ -22,7 +21,8 @@ function contentHash(demo: boolean): string {
 }
 
 /** Path of the cached template tarball for `demo`. */
-export const templatePath = (demo: boolean) => join(CACHE_DIR, `pglite-${demo ? "demo" : "empty"}-${contentHash(demo)}.tar`);
+export const templatePath = (demo: boolean) =>
+  join(CACHE_DIR, `pglite-${demo ? "demo" : "empty"}-${contentHash(demo)}.tar`);
 
 /** Builds the template if it is missing (called from vitest's globalSetup, once per run). */
 export async function ensureTemplate(demo: boolean): Promise<string> {

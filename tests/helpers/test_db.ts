@@ -33,7 +33,10 @@ export async function dropSchema(schema: string): Promise<void> {
  * A fresh migrated database on `kind` (PGlite in memory, or a throwaway schema on DATABASE_URL),
  * with the demo dataset unless `demo` is false.
  */
-export async function openAdapterDb(kind: "pglite" | "postgres", opts: { demo?: boolean } = {}): Promise<TestDb> {
+export async function openAdapterDb(
+  kind: "pglite" | "postgres",
+  opts: { demo?: boolean } = {},
+): Promise<TestDb> {
   const demo = opts.demo ?? true;
   if (kind === "pglite") {
     const dump = loadTemplate(demo);
