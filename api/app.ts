@@ -31,14 +31,6 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     c.header("Content-Language", c.var.lang);
   });
 
-  const routes = app
-    .basePath("/api")
-    .route("/health", healthRoutes)
-    .route("/zones", zonesRoutes)
-    .route("/parks", parksRoutes)
-    .route("/plots", plotsRoutes)
-    .route("/constraints", constraintsRoutes);
-
   const fail = (
     code: ErrorCode,
     lang: AppEnv["Variables"]["lang"],
@@ -85,6 +77,14 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     c.header("X-Request-Id", requestId);
     return c.json(out.body, out.status);
   });
+
+  const routes = app
+    .basePath("/api")
+    .route("/health", healthRoutes)
+    .route("/zones", zonesRoutes)
+    .route("/parks", parksRoutes)
+    .route("/plots", plotsRoutes)
+    .route("/constraints", constraintsRoutes);
 
   return routes;
 }
