@@ -19,8 +19,11 @@ function start(env: Record<string, string>) {
     cwd: ROOT,
     env: { ...inherited, PORT: "0", ...env },
     encoding: "utf8",
-    timeout: 90_000,
+    // Generous: PGlite boots in WASM and the e2e suite may be loading both cores meanwhile.
+    timeout: 150_000,
   });
+  if (res.error) throw res.error;
+  if (res.signal) throw new Error(`api/main.ts was killed by ${res.signal}; stdout: ${res.stdout}`);
   return { code: res.status, stderr: res.stderr.trim(), stdout: res.stdout };
 }
 

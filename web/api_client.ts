@@ -1,0 +1,94 @@
+import type {
+  ConstraintFeaturePropertiesSchema,
+  ContextFeaturePropertiesSchema,
+} from "@api/schemas/layers.ts";
+import type { PlotFeatureProperties } from "@api/schemas/plots.ts";
+import type { ParkDetail, Zone } from "@api/schemas/zones.ts";
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
+import type { z } from "zod";
+import { type Lang, translate } from "./i18n/lang.ts";
+
+export type ConstraintFeatureProperties = z.infer<typeof ConstraintFeaturePropertiesSchema>;
+export type ContextFeatureProperties = z.infer<typeof ContextFeaturePropertiesSchema>;
+export type PlotCollection = FeatureCollection<Polygon | MultiPolygon, PlotFeatureProperties>;
+export type ConstraintCollection = FeatureCollection<Geometry, ConstraintFeatureProperties>;
+export type ContextCollection = FeatureCollection<Geometry, ContextFeatureProperties>;
+
+/** A failed API call: the server's `{error: {code, message}}`, or a client-side code for network trouble. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+  if (typeof body !== "object" || body === null || !("error" in body)) return false;
+  const error: unknown = body.error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    "message" in error &&
+    typeof error.code === "string" &&
+    typeof error.message === "string"
+  );
+}
+
+/**
+ * GETs a JSON resource under /api with `Accept-Language: lang`, so error messages come in the UI language.
+ * Non-2xx answers become `ApiError {status, code, message}`; so do network failures (status 0).
+ */
+export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { Accept: "application/json", "Accept-Language": lang }, signal });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, "network_error", translate(lang, "error.network"));
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(
+      res.status,
+      "bad_response",
+      translate(lang, "error.badResponse", { status: res.status }),
+    );
+  }
+  if (!res.ok) {
+    if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message);
+    throw new ApiError(
+      res.status,
+      "bad_response",
+      translate(lang, "error.badResponse", { status: res.status }),
+    );
+  }
+  // Trust boundary: the server validates its own output against api/schemas; the client takes the contract's type.
+  return body as T;
+}
+
+/** `GET /api/zones`: every zone with its parks. */
+export const fetchZones = (lang: Lang, signal?: AbortSignal) => getJson<Zone[]>("/api/zones", lang, signal);
+
+/** `GET /api/parks/:id`: one park with its boundary. */
+export const fetchPark = (id: number, lang: Lang, signal?: AbortSignal) =>
+  getJson<ParkDetail>(`/api/parks/${id}`, lang, signal);
+
+/** `GET /api/plots?zone=<id>`: every plot of a zone. */
+export const fetchZonePlots = (zoneId: number, lang: Lang, signal?: AbortSignal) =>
+  getJson<PlotCollection>(`/api/plots?zone=${zoneId}`, lang, signal);
+
+/** `GET /api/constraints?zone=<id>`: control layers (farmland, red line, development boundary …). */
+export const fetchConstraints = (zoneId: number, lang: Lang, signal?: AbortSignal) =>
+  getJson<ConstraintCollection>(`/api/constraints?zone=${zoneId}`, lang, signal);
+
+/** `GET /api/zones/:id/context`: roads, rivers and county outlines. */
+export const fetchZoneContext = (zoneId: number, lang: Lang, signal?: AbortSignal) =>
+  getJson<ContextCollection>(`/api/zones/${zoneId}/context`, lang, signal);

@@ -1,0 +1,37 @@
+import type { Zone } from "@api/schemas/zones.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { DemoBanner } from "./demo_banner.tsx";
+import { LanguageSwitch } from "./language_switch.tsx";
+import { PanelBoundary } from "./panel_boundary.tsx";
+import { ZoneSwitcher } from "./zone_switcher.tsx";
+
+interface AppHeaderProps {
+  zones: Zone[] | null;
+  zone: Zone | null;
+  onSelectZone(id: number): void;
+}
+
+/** Title, zone tabs, the 示意数据 banner (when the shown zone is demo data) and the language switch. */
+export function AppHeader({ zones, zone, onSelectZone }: AppHeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__logo" aria-hidden="true" />
+        <div>
+          <h1 className="app-header__title" data-testid="app-title">
+            {t("app.title")}
+          </h1>
+          <span className="app-header__product">{t("app.brand")}</span>
+        </div>
+      </div>
+      <PanelBoundary name="zone-switcher">
+        {zones && zone ? <ZoneSwitcher zones={zones} zoneId={zone.id} onSelect={onSelectZone} /> : null}
+      </PanelBoundary>
+      <div className="app-header__end">
+        {zone?.isDemo ? <DemoBanner /> : null}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

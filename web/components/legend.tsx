@@ -1,0 +1,119 @@
+import { useState } from "react";
+import { useI18n } from "../i18n/i18n.tsx";
+import type { MessageKey } from "../i18n/zh_cn.ts";
+import {
+  BASE_COLORS,
+  CONSTRAINT_COLORS,
+  ENCLAVE_LINK_COLOR,
+  PARK_ROLE_COLORS,
+  PLOT_STATUS_COLORS,
+  PLOT_STATUS_ORDER,
+} from "../map/layers/palette.ts";
+
+type LegendSymbol =
+  | { kind: "fill"; color: string; border?: string }
+  | { kind: "line"; color: string; dashed?: boolean; width?: number }
+  | { kind: "hatch"; color: string };
+
+function Swatch({ symbol }: { symbol: LegendSymbol }) {
+  if (symbol.kind === "fill") {
+    return (
+      <span
+        className="legend__swatch"
+        style={{ background: symbol.color, borderColor: symbol.border ?? symbol.color }}
+      />
+    );
+  }
+  if (symbol.kind === "hatch") {
+    return (
+      <span
+        className="legend__swatch legend__swatch--hatch"
+        style={{ color: symbol.color, borderColor: symbol.color }}
+      />
+    );
+  }
+  return (
+    <span
+      className="legend__line"
+      style={{
+        borderTopColor: symbol.color,
+        borderTopStyle: symbol.dashed ? "dashed" : "solid",
+        borderTopWidth: symbol.width ?? 2,
+      }}
+    />
+  );
+}
+
+const PARK_ITEMS: Array<[MessageKey, LegendSymbol]> = [
+  ["role.core", { kind: "line", color: PARK_ROLE_COLORS.core.line, width: 3 }],
+  ["role.park", { kind: "line", color: PARK_ROLE_COLORS.park.line }],
+  ["role.enclave", { kind: "line", color: PARK_ROLE_COLORS.enclave.line, dashed: true }],
+  ["legend.enclaveLink", { kind: "line", color: ENCLAVE_LINK_COLOR, dashed: true, width: 1.5 }],
+];
+const CONSTRAINT_ITEMS: Array<[MessageKey, LegendSymbol]> = [
+  [
+    "constraint.permanent_farmland",
+    { kind: "fill", color: CONSTRAINT_COLORS.farmland, border: CONSTRAINT_COLORS.farmlandLine },
+  ],
+  ["constraint.ecological_redline", { kind: "hatch", color: CONSTRAINT_COLORS.redline }],
+  [
+    "constraint.development_boundary",
+    { kind: "line", color: CONSTRAINT_COLORS.developmentBoundary, dashed: true },
+  ],
+];
+const CONTEXT_ITEMS: Array<[MessageKey, LegendSymbol]> = [
+  ["context.road", { kind: "line", color: BASE_COLORS.road, width: 3 }],
+  ["context.river", { kind: "line", color: BASE_COLORS.river, width: 3 }],
+  ["context.county", { kind: "line", color: BASE_COLORS.countyLine, dashed: true, width: 1 }],
+];
+
+function Group({ title, items }: { title: MessageKey; items: Array<[MessageKey, LegendSymbol]> }) {
+  const { t } = useI18n();
+  return (
+    <div className="legend__group">
+      <h3 className="legend__group-title">{t(title)}</h3>
+      <ul>
+        {items.map(([key, symbol]) => (
+          <li key={key} className="legend__item">
+            <Swatch symbol={symbol} />
+            {t(key)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The map legend: plot status (Okabe-Ito), park roles, control layers and base features; collapsible. */
+export function Legend() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(true);
+  const statusItems = PLOT_STATUS_ORDER.map((s): [MessageKey, LegendSymbol] => [
+    `plotStatus.${s}`,
+    { kind: "fill", color: PLOT_STATUS_COLORS[s] },
+  ]);
+  return (
+    <aside
+      className={`panel legend${open ? "" : " legend--closed"}`}
+      data-testid="legend"
+      aria-label={t("legend.title")}
+    >
+      <button
+        type="button"
+        className="legend__toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t("legend.title")}
+      </button>
+      {open ? (
+        <div className="legend__body">
+          <Group title="legend.plotStatus" items={statusItems} />
+          <Group title="legend.parks" items={PARK_ITEMS} />
+          <Group title="legend.constraints" items={CONSTRAINT_ITEMS} />
+          <Group title="legend.context" items={CONTEXT_ITEMS} />
+        </div>
+      ) : null}
+    </aside>
+  );
+}

@@ -1,0 +1,79 @@
+import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
+import { useEffect, useMemo, useState } from "react";
+import { useZoneLayers } from "../hooks/use_zone_layers.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { MapView } from "../map/map_view.tsx";
+import { Legend } from "./legend.tsx";
+import { LoadStatus } from "./load_status.tsx";
+import { PanelBoundary } from "./panel_boundary.tsx";
+import { ParkList } from "./park_list.tsx";
+import { PlotPanel } from "./plot_panel.tsx";
+
+interface ZoneWorkspaceProps {
+  zone: Zone;
+  park: ParkSummary | null;
+  notice: string | null;
+  onSelectPark(id: number): void;
+  onShowZone(): void;
+}
+
+/** Sidebar (park overview, plot details) and the map for one zone. */
+export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: ZoneWorkspaceProps) {
+  const { lang } = useI18n();
+  const [layersState, reloadLayers] = useZoneLayers(zone, lang);
+  const [plotId, setPlotId] = useState<number | null>(null);
+
+  // A plot belongs to one zone: forget the selection when the zone changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: zone.id is the trigger on purpose.
+  useEffect(() => setPlotId(null), [zone.id]);
+
+  const layers = layersState.status === "ok" ? layersState.data : null;
+  const plot = useMemo(() => {
+    if (plotId === null || !layers) return null;
+    return layers.plots.features.find((f) => f.properties.id === plotId)?.properties ?? null;
+  }, [layers, plotId]);
+  const plotPark = plot ? zone.parks.find((p) => p.id === plot.parkId) : undefined;
+
+  return (
+    <div className="workspace">
+      <aside className="sidebar">
+        {notice ? (
+          <div className="notice" role="status" data-testid="route-notice">
+            {notice}
+          </div>
+        ) : null}
+        <PanelBoundary name="plot-panel">
+          <PlotPanel plot={plot} park={plotPark} onClose={() => setPlotId(null)} />
+        </PanelBoundary>
+        <PanelBoundary name="park-list">
+          <ParkList
+            zone={zone}
+            selectedParkId={park?.id ?? null}
+            onSelectPark={onSelectPark}
+            onShowZone={onShowZone}
+          />
+        </PanelBoundary>
+        <PanelBoundary name="legend">
+          <Legend />
+        </PanelBoundary>
+      </aside>
+      <main className="map-area">
+        <PanelBoundary name="map">
+          <MapView
+            zone={zone}
+            layers={layers}
+            selectedParkId={park?.id ?? null}
+            selectedPlotId={plot?.id ?? null}
+            onPlotSelect={setPlotId}
+            onParkSelect={onSelectPark}
+          >
+            {layersState.status === "loading" ? <LoadStatus overlay /> : null}
+            {layersState.status === "error" ? (
+              <LoadStatus overlay error={layersState.error} onRetry={reloadLayers} />
+            ) : null}
+          </MapView>
+        </PanelBoundary>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { type Mu, muToHa } from "@geo/units.ts";
+import { type Lang, translate } from "./lang.ts";
+
+/**
+ * Number and area formatting. The API returns unrounded numbers; rounding happens only here.
+ * Areas arrive in 亩 (`…Mu`) and are shown in 亩 and hectares (1 ha = 15 亩, from geo/units.ts).
+ */
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, fractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}|${fractionDigits}`;
+  let nf = formatters.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(lang, {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+      useGrouping: true,
+    });
+    formatters.set(key, nf);
+  }
+  return nf;
+}
+
+/** A number with thousands separators and a fixed number of decimals. */
+export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
+  return numberFormat(lang, fractionDigits).format(value);
+}
+
+/** An area in 亩 with thousands separators and one decimal, e.g. `12,345.6 亩` / `12,345.6 mu`. */
+export function formatMu(areaMu: number, lang: Lang): string {
+  return `${formatNumber(areaMu, lang, 1)} ${translate(lang, "units.mu")}`;
+}
+
+/** 亩 → hectares (1 ha = 15 亩). */
+export function haFromMu(areaMu: number): number {
+  return muToHa(areaMu as Mu);
+}
+
+/** An area given in 亩, shown in hectares with two decimals, e.g. `823.04 公顷` / `823.04 ha`. */
+export function formatHaFromMu(areaMu: number, lang: Lang): string {
+  return `${formatNumber(haFromMu(areaMu), lang, 2)} ${translate(lang, "units.ha")}`;
+}
+
+/** Both units: `1,234.5 亩（82.30 公顷）` / `1,234.5 mu (82.30 ha)`. */
+export function formatAreaMuHa(areaMu: number, lang: Lang): string {
+  return translate(lang, "units.areaMuHa", { mu: formatMu(areaMu, lang), ha: formatHaFromMu(areaMu, lang) });
+}
+
+/** A longitude or latitude in degrees with 5 decimals (about 1 m), no grouping. */
+export function formatCoordinate(degrees: number): string {
+  return degrees.toFixed(5);
+}
+
+/** The name in the UI language: `nameEn` in English when present, else the Chinese `name`. */
+export function localName(item: { name: string; nameEn?: string | null }, lang: Lang): string {
+  return lang === "en" && item.nameEn ? item.nameEn : item.name;
+}

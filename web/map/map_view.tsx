@@ -1,0 +1,126 @@
+import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
+import { type LngLatBoundsLike, MapLibreMap, NavigationControl, ScaleControl } from "maplibre-gl";
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import type { ZoneLayers } from "../hooks/use_zone_layers.ts";
+import { localName } from "../i18n/format.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import "./maplibre_setup.ts";
+import { applySelection, applyZoneLayers, provideGeneratedImages } from "./apply_layers.ts";
+import { CoordinateReadout } from "./coordinate_readout.tsx";
+import { installE2eHook } from "./e2e_hook.ts";
+import { enclaveLinks, parkPoints } from "./enclave_links.ts";
+import { offlineStyle } from "./layers/style.ts";
+import { addParkLabels } from "./park_labels.ts";
+import { bindPlotInteraction } from "./plot_interaction.ts";
+
+export interface MapViewProps {
+  zone: Zone;
+  /** The zone's layers once loaded; layers of another zone are ignored. */
+  layers: ZoneLayers | null;
+  selectedParkId: number | null;
+  selectedPlotId: number | null;
+  onPlotSelect(plotId: number | null): void;
+  onParkSelect(parkId: number): void;
+  /** Overlays drawn over the map (legend, status). */
+  children?: ReactNode;
+}
+
+// Room for the HTML labels, which stand above their point and reach about 120 px to each side.
+const FRAME_PADDING = { top: 90, bottom: 50, left: 130, right: 130 };
+
+function frameOf(zone: Zone, park: ParkSummary | undefined): LngLatBoundsLike | null {
+  const bbox = park?.bbox ?? zone.bbox;
+  return bbox ? [bbox[0], bbox[1], bbox[2], bbox[3]] : null;
+}
+
+/**
+ * The one owner of the maplibre map: an offline style, our GeoJSON layers, HTML park labels,
+ * enclave links, controls and plot picking. `data-ready="true"` once the map loaded and the
+ * zone's layers were added; `data-plot-count` and `data-enclave-links` count what was drawn.
+ */
+export function MapView(props: MapViewProps) {
+  const { zone, layers, selectedParkId, selectedPlotId, onPlotSelect, onParkSelect, children } = props;
+  const { lang, t } = useI18n();
+  const containerRef = useRef<HTMLElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [appliedZoneId, setAppliedZoneId] = useState<number | null>(null);
+  const callbacks = useRef({ onPlotSelect, onParkSelect });
+  callbacks.current = { onPlotSelect, onParkSelect };
+  const initialFrame = useRef(frameOf(zone, undefined));
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const m = new MapLibreMap({
+      container,
+      style: offlineStyle(),
+      attributionControl: false,
+      ...(initialFrame.current
+        ? { bounds: initialFrame.current, fitBoundsOptions: { padding: FRAME_PADDING } }
+        : {}),
+      maxZoom: 18,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    m.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    m.addControl(new ScaleControl({ maxWidth: 120, unit: "metric" }), "bottom-right");
+    provideGeneratedImages(m);
+    const unbind = bindPlotInteraction(m, (id) => callbacks.current.onPlotSelect(id));
+    const uninstall = installE2eHook(m);
+    m.once("load", () => setMap(m));
+    return () => {
+      uninstall();
+      unbind();
+      setMap(null);
+      m.remove();
+    };
+  }, []);
+
+  const zoneLayers = layers?.zoneId === zone.id ? layers : null;
+  const links = useMemo(() => enclaveLinks(zone.parks), [zone.parks]);
+  const points = useMemo(() => parkPoints(zone.parks), [zone.parks]);
+
+  useEffect(() => {
+    if (!map || !zoneLayers) return;
+    applyZoneLayers(map, zoneLayers, links, points);
+    setAppliedZoneId(zoneLayers.zoneId);
+  }, [map, zoneLayers, links, points]);
+
+  const selectedPark = zone.parks.find((p) => p.id === selectedParkId);
+  const frame = useMemo(() => frameOf(zone, selectedPark), [zone, selectedPark]);
+  useEffect(() => {
+    if (map && frame) map.fitBounds(frame, { padding: FRAME_PADDING, maxZoom: 16, duration: 700 });
+  }, [map, frame]);
+
+  useEffect(() => {
+    if (map) applySelection(map, selectedParkId, selectedPlotId);
+  }, [map, selectedParkId, selectedPlotId]);
+
+  useEffect(() => {
+    if (!map) return;
+    return addParkLabels(map, zone.parks, {
+      name: (p) => localName(p, lang),
+      roleLabel: (role) => t(`role.${role}`),
+      selectedParkId,
+      onSelect: (id) => callbacks.current.onParkSelect(id),
+    });
+  }, [map, zone.parks, lang, t, selectedParkId]);
+
+  const ready = map !== null && zoneLayers !== null && appliedZoneId === zone.id;
+  return (
+    <div className="map-view">
+      <section
+        ref={containerRef}
+        className="map-view__canvas"
+        aria-label={t("map.ariaLabel")}
+        data-testid="map"
+        data-ready={ready ? "true" : "false"}
+        data-zone-id={zone.id}
+        data-plot-count={ready && zoneLayers ? zoneLayers.plots.features.length : 0}
+        data-enclave-links={ready ? links.features.length : 0}
+      ></section>
+      <CoordinateReadout map={map} />
+      {children}
+    </div>
+  );
+}
