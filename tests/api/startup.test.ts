@@ -51,7 +51,7 @@ describe("startup refuses bad databases with one line and touches nothing", () =
     );
     expect(rows[0]?.n).toBe(1);
     await again.close();
-  });
+  }, 180_000);
 
   test.skipIf(!process.env.DATABASE_URL)("a PostgreSQL database holding someone else's tables", async () => {
     const url = process.env.DATABASE_URL ?? "";
