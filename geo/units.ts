@@ -37,3 +37,13 @@ export const muToM2 = (mu: Mu): SquareMeters => (mu * M2_PER_MU) as SquareMeters
 export const m2ToHa = (m2: SquareMeters): Hectares => (m2 / M2_PER_HA) as Hectares;
 /** 亩 → ha. */
 export const muToHa = (mu: Mu): Hectares => (mu / MU_PER_HA) as Hectares;
+
+/** Money per unit land in 万元/亩 (e.g. 亩均税收). */
+export type WanPerMu = Brand<number, "WanPerMu">;
+/** Money per unit land in 万元/ha (the TD/T 1029 unit). */
+export type WanPerHa = Brand<number, "WanPerHa">;
+
+/** 万元/亩 → 万元/ha (× 15). @see ../shared/domain.md §3 (万元/亩 = 万元/ha ÷ 15) */
+export const wanPerMuToWanPerHa = (x: WanPerMu): WanPerHa => (x * MU_PER_HA) as WanPerHa;
+/** 万元/ha → 万元/亩 (÷ 15). @see ../shared/domain.md §3 */
+export const wanPerHaToWanPerMu = (x: WanPerHa): WanPerMu => (x / MU_PER_HA) as WanPerMu;
