@@ -2,7 +2,7 @@ import type { AnnualStats, EnterpriseRecord, PlotRecord } from "../../geo/types.
 import type { Queryable } from "./db.ts";
 
 /** Columns of `plots` mapped to geo/'s `PlotRecord` (camelCase, units in the names, dates as text). */
-const PLOT_RECORD_COLUMNS = `pl.id, pl.status, pl.area_m2::float8 AS "areaM2", pl.land_use_code AS "landUseCode",
+export const PLOT_RECORD_COLUMNS = `pl.id, pl.status, pl.area_m2::float8 AS "areaM2", pl.land_use_code AS "landUseCode",
   pl.land_use_edition AS "landUseEdition", pl.enterprise_id AS "enterpriseId", pl.land_price_wan::float8 AS "landPriceWan",
   pl.approval_date::text AS "approvalDate", pl.supply_date::text AS "supplyDate",
   pl.agreed_start_date::text AS "agreedStartDate", pl.extended_start_date::text AS "extendedStartDate",

@@ -50,3 +50,22 @@ export async function zoneExists(q: Queryable, id: number): Promise<boolean> {
   ]);
   return rows[0]?.ok === true;
 }
+
+/** What the metrics need to know about a zone: level and targets. */
+export interface ZoneProfile {
+  id: number;
+  name: string;
+  nameEn: string;
+  level: Zone["level"];
+  targets: ZoneTarget[];
+  isDemo: boolean;
+}
+
+/** A zone's profile, or null. */
+export async function getZoneProfile(q: Queryable, id: number): Promise<ZoneProfile | null> {
+  const rows = await q.query<ZoneProfile>(
+    `SELECT id, name, name_en AS "nameEn", level, targets, is_demo AS "isDemo" FROM zones WHERE id = $1`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
