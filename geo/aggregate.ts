@@ -1,4 +1,4 @@
-import { type Computed, known, nullReason, unknown } from "./computed.ts";
+import { type Figure, type FigureSpec, type FigureSums, figureFromSums } from "./aggregate_spec.ts";
 import { scaleStats } from "./economic_indicators.ts";
 import {
   assessIdleLand,
@@ -7,24 +7,11 @@ import {
   type IdleLandRules,
 } from "./idle_land.ts";
 import { isIndustrialLandUse, STATUS_TO_TDT } from "./land_class.ts";
-import { type OperandLabel, safeRatio } from "./ratio.ts";
+import type { OperandLabel } from "./ratio.ts";
 import type { AnnualStats, EnterpriseRecord, IsoDate, PlotRecord } from "./types.ts";
 import { MU_PER_HA, m2ToMu, squareMeters } from "./units.ts";
 
-/** How many plots and enterprises stand behind a figure. */
-export interface Coverage {
-  /** Plots whose data entered the figure. */
-  readonly plots: number;
-  /** Plots the figure is about (e.g. built industrial plots for 工业用地综合容积率). */
-  readonly eligiblePlots: number;
-  /** Eligible plots left out for missing data (no statistics, no floor area …), never counted as zero. */
-  readonly missingPlots: number;
-  /** Distinct enterprises on the plots that entered the figure. */
-  readonly enterprises: number;
-}
-
-/** A park or zone figure: value (or null with reason) and its data coverage. */
-export type Figure = Computed & { readonly coverage: Coverage };
+export type { Coverage, Figure, FigureSums } from "./aggregate_spec.ts";
 
 /** The aggregate keys (public API contract of issue 3), plus A2, E and the per-ha variants. */
 export const AGGREGATE_KEYS = [
@@ -130,42 +117,142 @@ function plotFacts(input: AggregateInput): Facts[] {
   });
 }
 
-const coverageOf = (used: readonly Facts[], eligible: number): Coverage => ({
-  plots: used.length,
-  eligiblePlots: eligible,
-  missingPlots: eligible - used.length,
-  enterprises: new Set(used.flatMap((f) => (f.plot.enterpriseId === null ? [] : [f.plot.enterpriseId]))).size,
-});
+const enterprisesOf = (fs: readonly Facts[]): number =>
+  new Set(fs.flatMap((f) => (f.plot.enterpriseId === null ? [] : [f.plot.enterpriseId]))).size;
 const sum = (fs: readonly Facts[], g: (f: Facts) => number): number => fs.reduce((s, f) => s + g(f), 0);
-const MU: OperandLabel = { zh: "面积（亩）", en: "area (mu)" };
+const lab = (zh: string, en: string, field?: string): OperandLabel =>
+  field ? { zh, en, field } : { zh, en };
+const MU = lab("面积（亩）", "area (mu)");
+const LAND_A = lab("建成区面积 A", "built-up land A");
+const LAND_A2 = lab("工业用地面积 A2", "industrial land A2");
+const LAND_D = lab("已供应面积 D", "supplied land D");
+const FAI = lab("累计固定资产投资", "cumulative fixed-asset investment", "fixedAssetInvestmentWan");
+const TAX = lab("税收", "tax", "taxWan");
+const area: FigureSpec = { kind: "area" };
+const rate = (denominator: OperandLabel): FigureSpec => ({ kind: "rate", numerator: MU, denominator });
+const intensity = (numerator: OperandLabel, denominator: OperandLabel, scale = 1): FigureSpec => ({
+  kind: "intensity",
+  numerator,
+  denominator,
+  scale,
+});
 
-/** A figure over `eligible` plots using those with `part` known: Σ part ÷ Σ denominator. */
-function intensity(
+/** How each aggregate is formed from its sums (see `aggregateSums` for which plots enter them). */
+export const AGGREGATE_SPECS: Readonly<Record<AggregateKey, FigureSpec>> = {
+  areaMu: area,
+  supplyReadyMu: area,
+  suppliedMu: area,
+  builtMu: area,
+  idleMu: area,
+  approvedUnsuppliedMu: area,
+  availableMu: area,
+  suppliableMu: area,
+  industrialMu: area,
+  developmentRate: rate(lab("总面积 A+B", "total area A+B")),
+  supplyRate: rate(lab("具备供地条件面积 A+B21", "supply-ready land A+B21")),
+  builtRate: rate(LAND_D),
+  industrialLandRate: rate(LAND_A),
+  far: intensity(lab("建筑面积", "floor area"), LAND_A),
+  buildingDensity: intensity(lab("建筑基底面积", "footprint"), LAND_A),
+  industrialFar: intensity(lab("工业建筑面积", "industrial floor area"), LAND_A2),
+  industrialCoverage: intensity(lab("建（构）筑物及堆场面积", "covered area"), LAND_A2),
+  investmentPerMuWan: intensity(FAI, LAND_A2),
+  investmentPerHaWan: intensity(FAI, LAND_A2, MU_PER_HA),
+  taxPerMuWan: intensity(TAX, LAND_A2),
+  taxPerHaWan: intensity(TAX, LAND_A2, MU_PER_HA),
+  outputPerMuWan: intensity(lab("工业总产值", "output value", "outputWan"), LAND_A2),
+  highTechLandRate: rate(LAND_A),
+  idleRate: rate(LAND_D),
+};
+
+const areaSums = (fs: readonly Facts[]): FigureSums => ({
+  numerator: sum(fs, (f) => f.mu),
+  denominator: 0,
+  plots: fs.length,
+  eligiblePlots: fs.length,
+  enterprises: enterprisesOf(fs),
+});
+const rateSums = (num: readonly Facts[], den: readonly Facts[], eligible: number): FigureSums => ({
+  numerator: sum(num, (f) => f.mu),
+  denominator: sum(den, (f) => f.mu),
+  plots: den.length,
+  eligiblePlots: eligible,
+  enterprises: enterprisesOf(den),
+});
+/** Σ part ÷ Σ denominator over the eligible plots that have `part`. */
+function intensitySums(
   eligible: readonly Facts[],
   part: (f: Facts) => number | null,
   denominator: (f: Facts) => number,
-  labels: { numerator: OperandLabel; denominator: OperandLabel },
-  scale = 1,
-): Figure {
+): FigureSums {
   const used = eligible.filter((f) => part(f) !== null);
-  const coverage = coverageOf(used, eligible.length);
-  if (eligible.length > 0 && used.length === 0)
-    return {
-      ...unknown(
-        nullReason(
-          "missing_input",
-          `全部 ${eligible.length} 宗地缺少${labels.numerator.zh}`,
-          `${labels.numerator.en} missing on all ${eligible.length} plots`,
-        ),
-      ),
-      coverage,
-    };
-  const r = safeRatio(
-    sum(used, (f) => part(f) ?? 0),
-    sum(used, denominator),
-    labels,
+  return {
+    numerator: sum(used, (f) => part(f) ?? 0),
+    denominator: sum(used, denominator),
+    plots: used.length,
+    eligiblePlots: eligible.length,
+    enterprises: enterprisesOf(used),
+  };
+}
+
+/**
+ * The sums behind every aggregate (numerator, denominator, plot and enterprise counts), from plot
+ * records. The API computes the same sums in SQL; `tests/api/metrics_parity.test.ts` holds them equal.
+ * Which plots enter each figure is documented on `aggregateLand`.
+ */
+export function aggregateSums(input: AggregateInput): Readonly<Record<AggregateKey, FigureSums>> {
+  const all = plotFacts(input);
+  const A = all.filter((f) => f.a);
+  const B21 = all.filter((f) => f.b21);
+  const D = all.filter((f) => f.d);
+  const A2 = all.filter((f) => f.a2);
+  const determined = D.filter(
+    (f) => f.idle !== null && (f.idle.status !== "not_idle" || f.idle.missingInputs.length === 0),
   );
-  return { ...(r.value === null ? r : known(r.value * scale)), coverage };
+  const G = determined.filter((f) => f.idle !== null && f.idle.status !== "not_idle");
+  const known_ = A.filter((f) => f.plot.enterpriseId === null || f.enterprise !== undefined);
+  const H = known_.filter((f) => f.enterprise?.isHighTech === true);
+  const m2 = (f: Facts) => f.plot.areaM2;
+  const mu = (f: Facts) => f.mu;
+  const covered = (f: Facts) =>
+    f.plot.buildingFootprintM2 === null || f.plot.structuresYardM2 === null
+      ? null
+      : f.plot.buildingFootprintM2 + f.plot.structuresYardM2;
+  const fai = intensitySums(A2, (f) => f.faiCumulativeWan, mu);
+  const tax = intensitySums(A2, (f) => f.stats?.taxWan ?? null, mu);
+  return {
+    areaMu: areaSums(all),
+    supplyReadyMu: areaSums([...A, ...B21]),
+    suppliedMu: areaSums(D),
+    builtMu: areaSums(A),
+    idleMu: areaSums(G),
+    approvedUnsuppliedMu: areaSums(all.filter((f) => f.plot.status === "approved_unsupplied")),
+    availableMu: areaSums(all.filter((f) => f.plot.status === "available")),
+    suppliableMu: areaSums(all.filter((f) => f.e)),
+    industrialMu: areaSums(A2),
+    developmentRate: rateSums([...A, ...B21], all, all.length),
+    supplyRate: rateSums(D, [...A, ...B21], A.length + B21.length),
+    builtRate: rateSums(A, D, D.length),
+    industrialLandRate: rateSums(A2, A, A.length),
+    far: intensitySums(A, (f) => f.plot.builtFloorAreaM2, m2),
+    buildingDensity: intensitySums(A, (f) => f.plot.buildingFootprintM2, m2),
+    industrialFar: intensitySums(A2, (f) => f.plot.builtFloorAreaM2, m2),
+    industrialCoverage: intensitySums(A2, covered, m2),
+    investmentPerMuWan: fai,
+    investmentPerHaWan: fai,
+    taxPerMuWan: tax,
+    taxPerHaWan: tax,
+    outputPerMuWan: intensitySums(A2, (f) => f.stats?.outputWan ?? null, mu),
+    highTechLandRate: rateSums(H, known_, A.length),
+    idleRate: rateSums(G, determined, D.length),
+  };
+}
+
+/** Figures from their sums, by `AGGREGATE_SPECS`. */
+export function figuresFromSums(sums: Readonly<Record<AggregateKey, FigureSums>>): LandAggregates {
+  return Object.fromEntries(
+    AGGREGATE_KEYS.map((k) => [k, figureFromSums(AGGREGATE_SPECS[k], sums[k])]),
+  ) as unknown as LandAggregates;
 }
 
 /**
@@ -198,99 +285,7 @@ function intensity(
  * @see TD/T 1029-2010 / 2014; ../shared/domain.md §4, §11
  */
 export function aggregateLand(input: AggregateInput): LandAggregates {
-  const all = plotFacts(input);
-  const A = all.filter((f) => f.a);
-  const B21 = all.filter((f) => f.b21);
-  const D = all.filter((f) => f.d);
-  const A2 = all.filter((f) => f.a2);
-  const determined = D.filter(
-    (f) => f.idle !== null && (f.idle.status !== "not_idle" || f.idle.missingInputs.length === 0),
-  );
-  const G = determined.filter((f) => f.idle !== null && f.idle.status !== "not_idle");
-  const known_ = A.filter((f) => f.plot.enterpriseId === null || f.enterprise !== undefined);
-  const H = known_.filter((f) => f.enterprise?.isHighTech === true);
-  const area = (fs: readonly Facts[]): Figure => ({
-    ...known(sum(fs, (f) => f.mu)),
-    coverage: coverageOf(fs, fs.length),
-  });
-  const rate = (num: readonly Facts[], den: readonly Facts[], eligible: number, d: OperandLabel): Figure => ({
-    ...safeRatio(
-      sum(num, (f) => f.mu),
-      sum(den, (f) => f.mu),
-      { numerator: MU, denominator: d },
-    ),
-    coverage: coverageOf(den, eligible),
-  });
-  const m2 = (f: Facts) => f.plot.areaM2;
-  const mu = (f: Facts) => f.mu;
-  const lab = (zh: string, en: string, field?: string): OperandLabel =>
-    field ? { zh, en, field } : { zh, en };
-  const landA = lab("建成区面积 A", "built-up land A");
-  const landA2 = lab("工业用地面积 A2", "industrial land A2");
-  const coverageParts = (f: Facts) =>
-    f.plot.buildingFootprintM2 === null || f.plot.structuresYardM2 === null
-      ? null
-      : f.plot.buildingFootprintM2 + f.plot.structuresYardM2;
-  const fai = lab("累计固定资产投资", "cumulative fixed-asset investment", "fixedAssetInvestmentWan");
-  const tax = lab("税收", "tax", "taxWan");
-  return {
-    areaMu: area(all),
-    supplyReadyMu: area([...A, ...B21]),
-    suppliedMu: area(D),
-    builtMu: area(A),
-    idleMu: area(G),
-    approvedUnsuppliedMu: area(all.filter((f) => f.plot.status === "approved_unsupplied")),
-    availableMu: area(all.filter((f) => f.plot.status === "available")),
-    suppliableMu: area(all.filter((f) => f.e)),
-    industrialMu: area(A2),
-    developmentRate: rate([...A, ...B21], all, all.length, lab("总面积 A+B", "total area A+B")),
-    supplyRate: rate(
-      D,
-      [...A, ...B21],
-      A.length + B21.length,
-      lab("具备供地条件面积 A+B21", "supply-ready land A+B21"),
-    ),
-    builtRate: rate(A, D, D.length, lab("已供应面积 D", "supplied land D")),
-    industrialLandRate: rate(A2, A, A.length, landA),
-    far: intensity(A, (f) => f.plot.builtFloorAreaM2, m2, {
-      numerator: lab("建筑面积", "floor area"),
-      denominator: landA,
-    }),
-    buildingDensity: intensity(A, (f) => f.plot.buildingFootprintM2, m2, {
-      numerator: lab("建筑基底面积", "footprint"),
-      denominator: landA,
-    }),
-    industrialFar: intensity(A2, (f) => f.plot.builtFloorAreaM2, m2, {
-      numerator: lab("工业建筑面积", "industrial floor area"),
-      denominator: landA2,
-    }),
-    industrialCoverage: intensity(A2, coverageParts, m2, {
-      numerator: lab("建（构）筑物及堆场面积", "covered area"),
-      denominator: landA2,
-    }),
-    investmentPerMuWan: intensity(A2, (f) => f.faiCumulativeWan, mu, { numerator: fai, denominator: landA2 }),
-    investmentPerHaWan: intensity(
-      A2,
-      (f) => f.faiCumulativeWan,
-      mu,
-      { numerator: fai, denominator: landA2 },
-      MU_PER_HA,
-    ),
-    taxPerMuWan: intensity(A2, (f) => f.stats?.taxWan ?? null, mu, { numerator: tax, denominator: landA2 }),
-    taxPerHaWan: intensity(
-      A2,
-      (f) => f.stats?.taxWan ?? null,
-      mu,
-      { numerator: tax, denominator: landA2 },
-      MU_PER_HA,
-    ),
-    outputPerMuWan: intensity(A2, (f) => f.stats?.outputWan ?? null, mu, {
-      numerator: lab("工业总产值", "output value", "outputWan"),
-      denominator: landA2,
-    }),
-    highTechLandRate: rate(H, known_, A.length, landA),
-    idleRate: rate(G, determined, D.length, lab("已供应面积 D", "supplied land D")),
-  };
+  return figuresFromSums(aggregateSums(input));
 }
 
 /** Per-plot idle assessments as `aggregateLand` makes them (supplied plots only), keyed by plot id. */

@@ -1,4 +1,5 @@
 export * from "./aggregate.ts";
+export * from "./aggregate_spec.ts";
 export * from "./approved_unsupplied_age.ts";
 export * from "./area.ts";
 export * from "./calendar_years.ts";
