@@ -1,3 +1,4 @@
+import type { MuJunFirmYear } from "../../geo/mu_jun.ts";
 import type { AnnualStats, EnterpriseRecord, PlotRecord } from "../../geo/types.ts";
 import type { Queryable } from "./db.ts";
 import { listAnnualStats, listEnterpriseRecords, PLOT_RECORD_COLUMNS } from "./plot_records.ts";
@@ -37,4 +38,63 @@ export async function loadMetricsInputs(
     enterpriseLandAreaM2: Object.fromEntries(land.map((r) => [r.id, r.m2])),
     years: [...new Set(stats.map((s) => s.year))].sort((a, b) => a - b),
   };
+}
+
+const SCOPE_PLOTS = `SELECT pl.* FROM plots pl JOIN parks p ON p.id = pl.park_id
+  WHERE ($1::int IS NULL OR pl.park_id = $1) AND ($2::int IS NULL OR p.zone_id = $2)`;
+const scopeParams = (scope: { park: number } | { zone: number }) =>
+  "park" in scope ? [scope.park, null] : [null, scope.zone];
+
+/** Years with statistics for the enterprises of a park or zone, ascending. */
+export async function statsYears(
+  q: Queryable,
+  scope: { park: number } | { zone: number },
+): Promise<number[]> {
+  const rows = await q.query<{ year: number }>(
+    `SELECT DISTINCT es.year FROM enterprise_stats es
+      WHERE es.enterprise_id IN (SELECT enterprise_id FROM (${SCOPE_PLOTS}) s) ORDER BY 1`,
+    scopeParams(scope),
+  );
+  return rows.map((r) => r.year);
+}
+
+/** Area supplied per calendar year of `supply_date` (m²), for the years-of-supply potential. */
+export function supplyByYear(
+  q: Queryable,
+  scope: { park: number } | { zone: number },
+): Promise<{ supplyDate: string; areaM2: number }[]> {
+  return q.query(
+    `SELECT extract(year FROM supply_date)::int || '-01-01' AS "supplyDate", sum(area_m2)::float8 AS "areaM2"
+       FROM (${SCOPE_PLOTS}) s WHERE supply_date IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    scopeParams(scope),
+  );
+}
+
+/** The enterprises of a park or zone as 亩均 evaluation sees them in `year`: land (all parks) and that year's statistics. */
+export async function muJunFirms(
+  q: Queryable,
+  scope: { park: number } | { zone: number },
+  year: number,
+): Promise<MuJunFirmYear[]> {
+  const rows = await q.query<{
+    enterpriseId: number;
+    isAboveScale: boolean;
+    landAreaM2: number;
+    stats: AnnualStats | null;
+  }>(
+    `WITH firms AS (SELECT DISTINCT enterprise_id FROM (${SCOPE_PLOTS}) s WHERE enterprise_id IS NOT NULL)
+     SELECT e.id AS "enterpriseId", e.is_above_scale AS "isAboveScale",
+            (SELECT sum(area_m2) FROM plots WHERE enterprise_id = e.id)::float8 AS "landAreaM2",
+            CASE WHEN es.enterprise_id IS NULL THEN NULL ELSE json_build_object(
+              'enterpriseId', es.enterprise_id, 'year', es.year, 'outputWan', es.output_wan,
+              'valueAddedWan', es.value_added_wan, 'taxWan', es.tax_wan, 'revenueWan', es.revenue_wan,
+              'fixedAssetInvestmentWan', es.fixed_asset_investment_wan, 'energyTce', es.energy_tce,
+              'emissionsT', es.emissions_t, 'electricityKwh', es.electricity_kwh, 'employees', es.employees,
+              'rndWan', es.rnd_wan) END AS stats
+       FROM firms JOIN enterprises e ON e.id = firms.enterprise_id
+       LEFT JOIN enterprise_stats es ON es.enterprise_id = e.id AND es.year = $3
+      ORDER BY e.id`,
+    [...scopeParams(scope), year],
+  );
+  return rows;
 }

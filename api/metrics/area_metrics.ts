@@ -1,6 +1,6 @@
-import { AGGREGATE_KEYS, type AggregateKey, aggregateLand, type Figure } from "../../geo/aggregate.ts";
+import { AGGREGATE_KEYS, type AggregateKey, type Figure, figuresFromSums } from "../../geo/aggregate.ts";
 import { DEFAULT_SUPPLY_RATE_BASIS, landPotentials } from "../../geo/land_potential.ts";
-import { evaluateMuJun, gradeCounts, type MuJunFirmYear } from "../../geo/mu_jun.ts";
+import { evaluateMuJun, gradeCounts } from "../../geo/mu_jun.ts";
 import { ZHEJIANG_MU_JUN_PROFILE } from "../../geo/mu_jun_profiles.ts";
 import {
   guizhouOutputTarget,
@@ -9,8 +9,11 @@ import {
   type ZoneTarget,
 } from "../../geo/target_tracking.ts";
 import { DEFAULT_TDT_SCORING, tdtScores } from "../../geo/tdt_score.ts";
-import type { MetricsInputs } from "../db/metrics_inputs.ts";
+import type { Queryable } from "../db/db.ts";
+import { muJunFirms, statsYears, supplyByYear } from "../db/metrics_inputs.ts";
+import { type MetricsScope, metricsSums } from "../db/metrics_sql.ts";
 import { INDICATOR_CATALOGUE, type IndicatorInfo } from "./indicator_catalogue.ts";
+import { resolveYear } from "./resolve_year.ts";
 
 /** One figure as the metrics endpoints return it. */
 export type IndicatorOut = Figure &
@@ -26,23 +29,21 @@ function idealOf(key: AggregateKey): number {
 }
 
 /**
- * Park or zone metrics for `year`, composed from geo/: TD/T 1029 aggregates with units, definitions,
- * targets and data coverage; 亩均 grade counts; TD/T scores; potentials; zone target tracking.
- * Targets: the zone's own (`zones.targets`) where one names the indicator, else the Guizhou output
- * intensity target for the zone's level (500 / 300 万元/亩).
+ * Park or zone metrics: TD/T 1029 figures summed in PostGIS (`metricsSums`) and turned into values
+ * by geo/ (`figuresFromSums`), with units, definitions, targets and data coverage; 亩均 grade counts;
+ * TD/T scores; potentials. Targets: the zone's own where one names the indicator, else the Guizhou
+ * output-intensity target for the zone's level (500 / 300 万元/亩).
+ * @param askedYear statistics year; default the latest with statistics (404 `year_not_found` if absent).
  */
-export function computeAreaMetrics(
-  inputs: MetricsInputs,
-  year: number,
+export async function computeAreaMetrics(
+  q: Queryable,
+  scope: MetricsScope,
+  askedYear: number | undefined,
   zone: { level: "national" | "provincial"; targets: readonly ZoneTarget[] },
 ) {
-  const aggregates = aggregateLand({
-    plots: inputs.plots,
-    enterprises: inputs.enterprises,
-    stats: inputs.stats,
-    year,
-    enterpriseLandAreaM2: inputs.enterpriseLandAreaM2,
-  });
+  const availableYears = await statsYears(q, scope);
+  const year = resolveYear(askedYear, availableYears);
+  const aggregates = figuresFromSums(await metricsSums(q, scope, year));
   const targetFor = (key: AggregateKey): ZoneTarget | null =>
     zone.targets.find((t) => t.indicator === key) ??
     (key === "outputPerMuWan" ? guizhouOutputTarget(zone.level) : null);
@@ -63,38 +64,26 @@ export function computeAreaMetrics(
     }),
   ) as Record<AggregateKey, IndicatorOut>;
 
-  const firms: MuJunFirmYear[] = inputs.enterprises.map((e) => ({
-    enterpriseId: e.id,
-    isAboveScale: e.isAboveScale,
-    landAreaM2: inputs.enterpriseLandAreaM2[e.id] ?? 0,
-    stats: inputs.stats.find((s) => s.enterpriseId === e.id && s.year === year) ?? null,
-  }));
+  const firms = await muJunFirms(q, scope, year);
   const evaluations = evaluateMuJun(firms, ZHEJIANG_MU_JUN_PROFILE);
-  const missingStatsPlots = inputs.plots.filter(
-    (p) =>
-      p.status === "built" &&
-      (p.enterpriseId === null || !firms.some((f) => f.enterpriseId === p.enterpriseId && f.stats !== null)),
-  ).length;
-
   return {
     year,
-    availableYears: inputs.years,
+    availableYears,
     indicators,
     gradeCounts: gradeCounts(evaluations),
     muJunProfile: ZHEJIANG_MU_JUN_PROFILE.id,
     scores: tdtScores(aggregates, DEFAULT_TDT_SCORING),
     potentials: landPotentials(
       aggregates,
-      inputs.plots,
+      await supplyByYear(q, scope),
       year,
       { industrialLandRate: idealOf("industrialLandRate"), industrialFar: idealOf("industrialFar") },
       DEFAULT_SUPPLY_RATE_BASIS,
     ),
     dataCoverage: {
-      plots: inputs.plots.length,
-      enterprises: inputs.enterprises.length,
+      plots: aggregates.areaMu.coverage.plots,
+      enterprises: firms.length,
       enterprisesWithStats: firms.filter((f) => f.stats !== null).length,
-      builtPlotsWithoutStats: missingStatsPlots,
     },
   };
 }

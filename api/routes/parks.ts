@@ -1,11 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
-import { loadMetricsInputs } from "../db/metrics_inputs.ts";
 import { getPark } from "../db/parks.ts";
 import { getZoneProfile } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
 import { computeAreaMetrics } from "../metrics/area_metrics.ts";
-import { resolveYear } from "../metrics/resolve_year.ts";
 import { MetricsQuerySchema } from "../schemas/metrics.ts";
 import { IdParamSchema } from "../schemas/zones.ts";
 import { validate } from "../validate.ts";
@@ -25,11 +23,9 @@ export const parksRoutes = new Hono<AppEnv>()
     if (!park) throw new AppError("park_not_found", { id });
     const zone = await getZoneProfile(db, park.zoneId);
     if (!zone) throw new AppError("zone_not_found", { id: park.zoneId });
-    const inputs = await loadMetricsInputs(db, { park: id });
-    const year = resolveYear(c.req.valid("query").year, inputs.years);
     return c.json({
       scope: { type: "park" as const, id, name: park.name, nameEn: park.nameEn, zoneId: zone.id },
       isDemo: park.isDemo,
-      ...computeAreaMetrics(inputs, year, zone),
+      ...(await computeAreaMetrics(db, { park: id }, c.req.valid("query").year, zone)),
     });
   });

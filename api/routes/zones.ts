@@ -1,11 +1,9 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { listContext } from "../db/layers.ts";
-import { loadMetricsInputs } from "../db/metrics_inputs.ts";
 import { getZoneProfile, listZones, zoneExists } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
 import { computeAreaMetrics } from "../metrics/area_metrics.ts";
-import { resolveYear } from "../metrics/resolve_year.ts";
 import { MetricsQuerySchema } from "../schemas/metrics.ts";
 import { IdParamSchema } from "../schemas/zones.ts";
 import { validate } from "../validate.ts";
@@ -24,11 +22,9 @@ export const zonesRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const zone = await getZoneProfile(db, id);
     if (!zone) throw new AppError("zone_not_found", { id });
-    const inputs = await loadMetricsInputs(db, { zone: id });
-    const year = resolveYear(c.req.valid("query").year, inputs.years);
     return c.json({
       scope: { type: "zone" as const, id, name: zone.name, nameEn: zone.nameEn, zoneId: id },
       isDemo: zone.isDemo,
-      ...computeAreaMetrics(inputs, year, zone),
+      ...(await computeAreaMetrics(db, { zone: id }, c.req.valid("query").year, zone)),
     });
   });
