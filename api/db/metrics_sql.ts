@@ -28,7 +28,6 @@ interface SqlSpec {
 
 const ALL = "true";
 const A = "is_a";
-const B21 = "is_b21";
 const AB21 = "(is_a OR is_b21)";
 const D = "is_d";
 const A2 = "is_a2";
