@@ -18,10 +18,13 @@ interface PlotListRow {
   geometry: Geometry;
 }
 
-/** Plots as a GeoJSON FeatureCollection (feature id = plot id), filtered by park, zone and status. */
+/**
+ * Plots as a GeoJSON FeatureCollection (feature id = plot id), filtered by park, zone, status, area
+ * in 亩 (inclusive bounds) and industry-code prefix of the plot's enterprise (case-insensitive).
+ */
 export async function listPlots(
   q: Queryable,
-  f: PlotListQuery,
+  f: Pick<PlotListQuery, "park" | "zone" | "status" | "minMu" | "maxMu" | "industry">,
 ): Promise<FeatureCollection<Geometry, PlotFeatureProperties>> {
   const rows = await q.query<PlotListRow>(
     `SELECT pl.id, pl.code, pl.park_id, pl.status, pl.land_use_code, pl.land_use_edition, pl.area_mu::float8 AS area_mu,
@@ -32,8 +35,11 @@ export async function listPlots(
       WHERE ($1::int IS NULL OR pl.park_id = $1)
         AND ($2::int IS NULL OR p.zone_id = $2)
         AND ($3::text IS NULL OR pl.status = $3)
+        AND ($4::float8 IS NULL OR pl.area_mu >= $4)
+        AND ($5::float8 IS NULL OR pl.area_mu <= $5)
+        AND ($6::text IS NULL OR upper(e.industry_code) LIKE upper($6) || '%')
       ORDER BY pl.id`,
-    [f.park ?? null, f.zone ?? null, f.status ?? null],
+    [f.park ?? null, f.zone ?? null, f.status ?? null, f.minMu ?? null, f.maxMu ?? null, f.industry ?? null],
   );
   const features = rows.map(
     (r): Feature<Geometry, PlotFeatureProperties> => ({

@@ -1,18 +1,37 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
-import { listPlots, parkExists } from "../db/plots.ts";
+import { getPlotDetailRow, listStatsYears, loadParkRecords } from "../db/plot_detail.ts";
+import { parkExists } from "../db/plots.ts";
 import { zoneExists } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
-import { PlotListQuerySchema } from "../schemas/plots.ts";
+import { todayIso } from "../metrics/plot_assessment.ts";
+import { plotDetail } from "../metrics/plot_detail.ts";
+import { listPlotsWithMetrics } from "../metrics/plot_list.ts";
+import { PlotDetailQuerySchema, PlotListQuerySchema } from "../schemas/plots.ts";
+import { IdParamSchema } from "../schemas/zones.ts";
 import { validate } from "../validate.ts";
 
-/** `GET /api/plots?park=&zone=&status=`: plots as a GeoJSON FeatureCollection. */
-export const plotsRoutes = new Hono<AppEnv>().get("/", validate("query", PlotListQuerySchema), async (c) => {
-  const query = c.req.valid("query");
-  const { db } = c.var.deps;
-  if (query.park !== undefined && !(await parkExists(db, query.park)))
-    throw new AppError("park_not_found", { id: query.park });
-  if (query.zone !== undefined && !(await zoneExists(db, query.zone)))
-    throw new AppError("zone_not_found", { id: query.zone });
-  return c.json(await listPlots(db, query));
-});
+/**
+ * `GET /api/plots?park=&zone=&status=&grade=&flag=&minMu=&maxMu=&industry=&year=&asOf=`: plots as a
+ * GeoJSON FeatureCollection with computed metrics; `GET /api/plots/:id?asOf=`: one plot's detail.
+ */
+export const plotsRoutes = new Hono<AppEnv>()
+  .get("/", validate("query", PlotListQuerySchema), async (c) => {
+    const query = c.req.valid("query");
+    const { db } = c.var.deps;
+    if (query.park !== undefined && !(await parkExists(db, query.park)))
+      throw new AppError("park_not_found", { id: query.park });
+    if (query.zone !== undefined && !(await zoneExists(db, query.zone)))
+      throw new AppError("zone_not_found", { id: query.zone });
+    return c.json(await listPlotsWithMetrics(db, query));
+  })
+  .get("/:id", validate("param", IdParamSchema), validate("query", PlotDetailQuerySchema), async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.var.deps;
+    const row = await getPlotDetailRow(db, id);
+    if (!row) throw new AppError("plot_not_found", { id });
+    const now = new Date();
+    const [park, years] = await Promise.all([loadParkRecords(db, row.parkId), listStatsYears(db)]);
+    const asOf = c.req.valid("query").asOf ?? todayIso(now);
+    return c.json(plotDetail(row, park, years, now.getFullYear() - 1, asOf));
+  });
