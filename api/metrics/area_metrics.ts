@@ -9,7 +9,7 @@ import {
   type ZoneTarget,
 } from "../../geo/target_tracking.ts";
 import { DEFAULT_TDT_SCORING, tdtScores } from "../../geo/tdt_score.ts";
-import type { Queryable } from "../db/db.ts";
+import type { Db } from "../db/db.ts";
 import { muJunFirms, statsYears, supplyByYear } from "../db/metrics_inputs.ts";
 import { type MetricsScope, metricsSums } from "../db/metrics_sql.ts";
 import { INDICATOR_CATALOGUE, type IndicatorInfo } from "./indicator_catalogue.ts";
@@ -36,7 +36,7 @@ function idealOf(key: AggregateKey): number {
  * @param askedYear statistics year; default the latest with statistics (404 `year_not_found` if absent).
  */
 export async function computeAreaMetrics(
-  q: Queryable,
+  q: Db,
   scope: MetricsScope,
   askedYear: number | undefined,
   zone: { level: "national" | "provincial"; targets: readonly ZoneTarget[] },
