@@ -195,12 +195,22 @@ export function assignGrades(scores: readonly (number | null)[], grading: MuJunG
     cumulative.push(acc + s);
     return acc + s;
   }, 0);
-  const known = scores.filter((s): s is number => s !== null);
+  const known = scores.filter((s): s is number => s !== null).sort((a, b) => a - b);
   const n = known.length;
+  /** How many known scores are strictly greater than `s` (binary search: O(n log n) for a group). */
+  const countAbove = (s: number): number => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((known[mid] ?? Number.POSITIVE_INFINITY) <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return n - lo;
+  };
   return scores.map((s) => {
     if (s === null) return null;
-    const rank = 1 + known.filter((o) => o > s).length;
-    const ahead = (rank - 1) / n; // share of the group strictly ahead of this firm
+    const ahead = countAbove(s) / n; // share of the group strictly ahead of this firm
     const k = cumulative.findIndex((c) => ahead < c - 1e-12);
     return GRADES[k === -1 ? GRADES.length - 1 : k] ?? "D";
   });

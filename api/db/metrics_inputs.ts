@@ -82,9 +82,9 @@ export async function muJunFirms(
     landAreaM2: number;
     stats: AnnualStats | null;
   }>(
-    `WITH firms AS (SELECT DISTINCT enterprise_id FROM (${SCOPE_PLOTS}) s WHERE enterprise_id IS NOT NULL)
-     SELECT e.id AS "enterpriseId", e.is_above_scale AS "isAboveScale",
-            (SELECT sum(area_m2) FROM plots WHERE enterprise_id = e.id)::float8 AS "landAreaM2",
+    `WITH firms AS (SELECT DISTINCT enterprise_id FROM (${SCOPE_PLOTS}) s WHERE enterprise_id IS NOT NULL),
+     land AS (SELECT o.enterprise_id, sum(o.area_m2) AS m2 FROM plots o JOIN firms USING (enterprise_id) GROUP BY 1)
+     SELECT e.id AS "enterpriseId", e.is_above_scale AS "isAboveScale", land.m2::float8 AS "landAreaM2",
             CASE WHEN es.enterprise_id IS NULL THEN NULL ELSE json_build_object(
               'enterpriseId', es.enterprise_id, 'year', es.year, 'outputWan', es.output_wan,
               'valueAddedWan', es.value_added_wan, 'taxWan', es.tax_wan, 'revenueWan', es.revenue_wan,
@@ -92,6 +92,7 @@ export async function muJunFirms(
               'emissionsT', es.emissions_t, 'electricityKwh', es.electricity_kwh, 'employees', es.employees,
               'rndWan', es.rnd_wan) END AS stats
        FROM firms JOIN enterprises e ON e.id = firms.enterprise_id
+       JOIN land ON land.enterprise_id = e.id
        LEFT JOIN enterprise_stats es ON es.enterprise_id = e.id AND es.year = $3
       ORDER BY e.id`,
     [...scopeParams(scope), year],
