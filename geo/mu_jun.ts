@@ -182,19 +182,10 @@ export function muJunScore(
  */
 export function assignGrades(scores: readonly (number | null)[], grading: MuJunGrading): (Grade | null)[] {
   if (grading.method === "bands") {
-    const { A, B, C } = grading.minScores;
-    if (!(A >= B && B >= C)) throw new GeoError("grading.minScores", "must satisfy A ≥ B ≥ C");
+    const { A, B, C } = validBands(grading.minScores);
     return scores.map((s) => (s === null ? null : s >= A ? "A" : s >= B ? "B" : s >= C ? "C" : "D"));
   }
-  const shares = GRADES.map((g) => grading.shares[g]);
-  const sum = shares.reduce((a, b) => a + b, 0);
-  if (shares.some((s) => !(s >= 0)) || Math.abs(sum - 1) > 1e-9)
-    throw new GeoError("grading.shares", `must be non-negative and sum to 1, got ${sum}`);
-  const cumulative: number[] = [];
-  shares.reduce((acc, s) => {
-    cumulative.push(acc + s);
-    return acc + s;
-  }, 0);
+  const cutoffs = percentileCutoffs(grading.shares);
   const known = scores.filter((s): s is number => s !== null).sort((a, b) => a - b);
   const n = known.length;
   /** How many known scores are strictly greater than `s` (binary search: O(n log n) for a group). */
@@ -211,9 +202,39 @@ export function assignGrades(scores: readonly (number | null)[], grading: MuJunG
   return scores.map((s) => {
     if (s === null) return null;
     const ahead = countAbove(s) / n; // share of the group strictly ahead of this firm
-    const k = cumulative.findIndex((c) => ahead < c - 1e-12);
+    const k = cutoffs.findIndex((c) => ahead < c);
     return GRADES[k === -1 ? GRADES.length - 1 : k] ?? "D";
   });
+}
+
+/** Band minimums of `bands` grading, checked (throws `GeoError` unless A ≥ B ≥ C). */
+export function validBands(
+  minScores: Readonly<Record<"A" | "B" | "C", number>>,
+): Readonly<Record<"A" | "B" | "C", number>> {
+  const { A, B, C } = minScores;
+  if (!(A >= B && B >= C)) throw new GeoError("grading.minScores", "must satisfy A ≥ B ≥ C");
+  return minScores;
+}
+
+/**
+ * The cut-offs of `percentile` grading, one per grade in `GRADES` order: a firm with a share `ahead`
+ * of its group strictly ahead of it gets the first grade whose cut-off exceeds `ahead` (D when none
+ * does). Cut-off k = the cumulative share of grades 0..k minus 1e-12, so float noise in the shares
+ * cannot move a firm sitting exactly on a boundary. Also the parameters of the SQL twin
+ * (api/db/mu_jun_sql.ts), so both grade against the same numbers.
+ * Throws `GeoError` when the shares are negative or do not sum to 1.
+ */
+export function percentileCutoffs(shares: Readonly<Record<Grade, number>>): number[] {
+  const list = GRADES.map((g) => shares[g]);
+  const sum = list.reduce((a, b) => a + b, 0);
+  if (list.some((s) => !(s >= 0)) || Math.abs(sum - 1) > 1e-9)
+    throw new GeoError("grading.shares", `must be non-negative and sum to 1, got ${sum}`);
+  const cutoffs: number[] = [];
+  list.reduce((acc, s) => {
+    cutoffs.push(acc + s - 1e-12);
+    return acc + s;
+  }, 0);
+  return cutoffs;
 }
 
 /** A firm's 亩均 result for one year. */

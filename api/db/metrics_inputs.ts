@@ -50,9 +50,20 @@ export async function statsYears(
   q: Queryable,
   scope: { park: number } | { zone: number },
 ): Promise<number[]> {
+  // The few distinct years by a loose index scan, then one EXISTS per year that stops at the first
+  // firm of the scope with statistics (a zone's 1.5 M statistics rows were 2.4 s as a DISTINCT).
   const rows = await q.query<{ year: number }>(
-    `SELECT DISTINCT es.year FROM enterprise_stats es
-      WHERE es.enterprise_id IN (SELECT enterprise_id FROM (${SCOPE_PLOTS}) s) ORDER BY 1`,
+    `WITH RECURSIVE y AS (
+       SELECT min(year) AS year FROM enterprise_stats
+       UNION ALL
+       SELECT (SELECT min(x.year) FROM enterprise_stats x WHERE x.year > y.year) FROM y WHERE y.year IS NOT NULL
+     )
+     SELECT y.year FROM y
+      CROSS JOIN LATERAL (
+        SELECT 1 FROM enterprise_stats es JOIN (${SCOPE_PLOTS}) s ON s.enterprise_id = es.enterprise_id
+         WHERE es.year = y.year LIMIT 1) hit -- LIMIT keeps the planner from a semi-join over every row
+      WHERE y.year IS NOT NULL
+      ORDER BY 1`,
     scopeParams(scope),
   );
   return rows.map((r) => r.year);
@@ -83,7 +94,7 @@ export async function muJunFirms(
     stats: AnnualStats | null;
   }>(
     `WITH firms AS (SELECT DISTINCT enterprise_id FROM (${SCOPE_PLOTS}) s WHERE enterprise_id IS NOT NULL),
-     land AS (SELECT o.enterprise_id, sum(o.area_m2) AS m2 FROM plots o JOIN firms USING (enterprise_id) GROUP BY 1)
+     land AS (SELECT o.enterprise_id, sum(o.area_m2 ORDER BY o.id) AS m2 FROM plots o JOIN firms USING (enterprise_id) GROUP BY 1)
      SELECT e.id AS "enterpriseId", e.is_above_scale AS "isAboveScale", land.m2::float8 AS "landAreaM2",
             CASE WHEN es.enterprise_id IS NULL THEN NULL ELSE json_build_object(
               'enterpriseId', es.enterprise_id, 'year', es.year, 'outputWan', es.output_wan,

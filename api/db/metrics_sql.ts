@@ -7,8 +7,8 @@ import { M2_PER_MU } from "../../geo/units.ts";
 import type { Db } from "./db.ts";
 
 /**
- * The sums of geo/aggregate.ts `aggregateSums`, computed in PostGIS for scale (one statement, two
- * aggregation stages: per enterprise, then overall, so distinct-enterprise counts cost one pass).
+ * The sums of geo/aggregate.ts `aggregateSums`, computed in PostGIS for scale (one statement; see
+ * `METRICS_SUMS_SQL` for its plan).
  * Class memberships, industrial land-use prefixes and idle thresholds are passed from geo/ so each
  * rule has one definition; `za_idle_class` and `za_full_years` (migration 0005) mirror geo/idle_land.ts.
  */
@@ -76,11 +76,19 @@ const SPECS: Record<AggregateKey, SqlSpec> = {
   idleRate: rate(G, DET, D),
 };
 
-/** Registers each distinct aggregate once and hands back its column alias. */
+/**
+ * Registers each distinct aggregate once and hands back its column alias. Every condition of SPECS
+ * becomes one bit of a per-plot mask, so the plots are summed once per distinct mask (a few hundred
+ * groups) instead of evaluating ~70 filtered aggregates per plot, and the distinct-enterprise counts
+ * need one `bit_or` per firm instead of one `bool_or` per condition.
+ */
 class Columns {
   readonly totals: string[] = [];
-  readonly perFirm: string[] = [];
   readonly firmCounts: string[] = [];
+  /** Conditions, by bit position. */
+  readonly conds: string[] = [];
+  /** Summed expressions, by position (`e0`, `e1`, …). */
+  readonly exprs: string[] = [];
   private readonly seen = new Map<string, string>();
   private alias(key: string): [string, boolean] {
     const found = this.seen.get(key);
@@ -89,26 +97,44 @@ class Columns {
     this.seen.set(key, alias);
     return [alias, true];
   }
+  private bit(where: Cond): string {
+    let i = this.conds.indexOf(where);
+    if (i === -1) i = this.conds.push(where) - 1;
+    if (i > 62) throw new Error("more than 63 distinct conditions: the mask is a bigint");
+    return `${2n ** BigInt(i)}::int8`;
+  }
+  private expr(e: string): string {
+    let i = this.exprs.indexOf(e);
+    if (i === -1) i = this.exprs.push(e) - 1;
+    return `e${i}`;
+  }
   /** Σ `expr` over the plots meeting `where` (0 when none). */
   sum(expr: string, where: Cond): string {
     const [a, fresh] = this.alias(`sum|${expr}|${where}`);
-    if (fresh) this.totals.push(`coalesce(sum(${expr}) FILTER (WHERE ${where}), 0)::float8 AS ${a}`);
+    if (fresh)
+      this.totals.push(
+        `coalesce(sum(${this.expr(expr)}) FILTER (WHERE mask & ${this.bit(where)} <> 0), 0)::float8 AS ${a}`,
+      );
     return a;
   }
   /** Number of plots meeting `where`. */
   count(where: Cond): string {
     const [a, fresh] = this.alias(`count|${where}`);
-    if (fresh) this.totals.push(`(count(*) FILTER (WHERE ${where}))::int AS ${a}`);
+    if (fresh)
+      this.totals.push(`coalesce(sum(n) FILTER (WHERE mask & ${this.bit(where)} <> 0), 0)::int AS ${a}`);
     return a;
   }
-  /** Number of distinct enterprises with a plot meeting `where` (per-firm flag, then a count). */
+  /** Number of distinct enterprises with a plot meeting `where` (per-firm mask, then a count). */
   firms(where: Cond): string {
     const [a, fresh] = this.alias(`firms|${where}`);
-    if (fresh) {
-      this.perFirm.push(`bool_or(${where}) AS ${a}_any`);
-      this.firmCounts.push(`(count(*) FILTER (WHERE ${a}_any))::int AS ${a}`);
-    }
+    if (fresh) this.firmCounts.push(`(count(*) FILTER (WHERE m & ${this.bit(where)} <> 0))::int AS ${a}`);
     return a;
+  }
+  /** The per-plot mask expression. */
+  mask(): string {
+    return this.conds
+      .map((c, i) => `CASE WHEN ${c} THEN ${2n ** BigInt(i)}::int8 ELSE 0::int8 END`)
+      .join("\n      + ");
   }
 }
 
@@ -145,32 +171,14 @@ if (
 }
 
 /**
- * The statement; parameters are listed in `metricsSums`. Plan: the scope's plots once (materialised),
- * its firms' land and statistics in one pass each, per-plot facts `f`, then plain sums over `f` and a
- * per-firm pass for distinct-enterprise counts. Run with a larger work_mem (see `metricsSums`).
+ * The statement; parameters are listed in `metricsParams`. Plan: per-plot facts `p` (the scope's plots
+ * joined to their enterprise, with its maintained total land, and to the year's statistics row, with
+ * the maintained cumulative investment; materialised once), then a narrow `f` (enterprise, bit mask of
+ * the conditions met, summed quantities), summed per distinct mask and OR-ed per enterprise for the
+ * distinct-enterprise counts. Run with a larger work_mem and without JIT (see `metricsSums`).
  */
 export const METRICS_SUMS_SQL = `
-WITH s AS MATERIALIZED (
-  SELECT pl.enterprise_id, pl.status, pl.area_m2, pl.land_use_code, pl.land_use_edition, pl.agreed_start_date,
-         pl.extended_start_date, pl.actual_start_date, pl.suspended_since, pl.developed_area_ratio,
-         pl.invested_excl_land_wan, pl.total_investment_excl_land_wan, pl.built_floor_area_m2,
-         pl.building_footprint_m2, pl.structures_yard_m2
-    FROM plots pl
-   WHERE ($1::int IS NULL OR pl.park_id = $1)
-     AND ($2::int IS NULL OR pl.park_id IN (SELECT id FROM parks WHERE zone_id = $2))
-),
-firms AS (SELECT DISTINCT enterprise_id FROM s WHERE enterprise_id IS NOT NULL),
-firm_land AS (
-  SELECT o.enterprise_id, sum(o.area_m2) AS m2 FROM plots o JOIN firms USING (enterprise_id) GROUP BY 1
-),
-firm_stats AS (
-  SELECT x.enterprise_id,
-         sum(x.fixed_asset_investment_wan) FILTER (WHERE x.year <= $3) AS fai,
-         max(x.tax_wan) FILTER (WHERE x.year = $3) AS tax,
-         max(x.output_wan) FILTER (WHERE x.year = $3) AS output
-    FROM enterprise_stats x JOIN firms USING (enterprise_id) GROUP BY 1
-),
-f AS MATERIALIZED (
+WITH p AS MATERIALIZED (
   SELECT s.enterprise_id, s.status, s.area_m2 AS m2, s.area_m2 / $5::float8 AS mu,
          s.status = ANY($6::text[]) AS is_a, s.status = ANY($7::text[]) AS is_b21,
          s.status = ANY($8::text[]) AS is_d, s.status = ANY($9::text[]) AS is_e,
@@ -182,15 +190,31 @@ f AS MATERIALIZED (
            s.total_investment_excl_land_wan, $4::date, $12, $13, $14, $15, $16) END AS idle,
          s.built_floor_area_m2 AS floor_m2, s.building_footprint_m2 AS footprint_m2,
          s.building_footprint_m2 + s.structures_yard_m2 AS covered_m2,
-         fs.fai * sh.share AS fai_wan, fs.tax * sh.share AS tax_wan, fs.output * sh.share AS output_wan
-    FROM s
+         fai.wan * sh.share AS fai_wan, es.tax_wan * sh.share AS tax_wan, es.output_wan * sh.share AS output_wan
+    FROM plots s
     LEFT JOIN enterprises e ON e.id = s.enterprise_id
-    LEFT JOIN firm_land fl ON fl.enterprise_id = s.enterprise_id
-    LEFT JOIN firm_stats fs ON fs.enterprise_id = s.enterprise_id
-    CROSS JOIN LATERAL (SELECT CASE WHEN fl.m2 > 0 THEN least(1, s.area_m2 / fl.m2) ELSE 0 END AS share) sh
+    LEFT JOIN enterprise_stats es ON es.enterprise_id = s.enterprise_id AND es.year = $3
+    -- The firm's whole land (all parks) is the maintained enterprises.land_m2 (migration 0006).
+    CROSS JOIN LATERAL (SELECT CASE WHEN e.land_m2 > 0 THEN least(1, s.area_m2 / e.land_m2) ELSE 0 END AS share) sh
+    -- Cumulative investment up to the year: the maintained running sum on the year's row, or, for a firm
+    -- without a row that year, on its latest earlier row (one index probe, only for those firms).
+    CROSS JOIN LATERAL (SELECT CASE
+      WHEN es.enterprise_id IS NOT NULL THEN es.fai_cumulative_wan
+      WHEN s.enterprise_id IS NOT NULL THEN (SELECT x.fai_cumulative_wan FROM enterprise_stats x
+        WHERE x.enterprise_id = s.enterprise_id AND x.year < $3 ORDER BY x.year DESC LIMIT 1)
+    END AS wan) fai
+   WHERE ($1::int IS NULL OR s.park_id = $1)
+     AND ($2::int IS NULL OR s.park_id IN (SELECT id FROM parks WHERE zone_id = $2))
 ),
-totals AS (SELECT ${COLS.totals.join(",\n    ")} FROM f),
-per_firm AS (SELECT ${COLS.perFirm.join(", ")} FROM f WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id),
+-- Narrow per-plot rows: the enterprise, the mask of conditions met, the summed quantities.
+f AS MATERIALIZED (
+  SELECT enterprise_id, ${COLS.mask()} AS mask,
+    ${COLS.exprs.map((e, i) => `${e} AS e${i}`).join(", ")}
+    FROM p
+),
+g AS (SELECT mask, ${COLS.exprs.map((_, i) => `sum(e${i}) AS e${i}`).join(", ")}, count(*) AS n FROM f GROUP BY mask),
+totals AS (SELECT ${COLS.totals.join(",\n    ")} FROM g),
+per_firm AS (SELECT bit_or(mask) AS m FROM f WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id),
 firm_counts AS (SELECT ${COLS.firmCounts.join(", ")} FROM per_firm)
 SELECT * FROM totals, firm_counts`;
 
@@ -200,19 +224,15 @@ const METRICS_WORK_MEM = "256MB";
 /** Scope of an aggregation: one park or one zone. */
 export type MetricsScope = { park: number } | { zone: number };
 
-/**
- * The figure sums of a park or zone for `year` (statistics of that year; cumulative investment up to
- * it), idle rules as of `asOf` (default 31 December of `year`).
- */
-export async function metricsSums(
-  q: Db,
+/** The parameters of `METRICS_SUMS_SQL` (numbered as listed). */
+export function metricsParams(
   scope: MetricsScope,
   year: number,
   asOf = `${year}-12-31`,
   rules: IdleLandRules = DEFAULT_IDLE_LAND_RULES,
-): Promise<Record<AggregateKey, FigureSums>> {
+): unknown[] {
   const [park, zone] = "park" in scope ? [scope.park, null] : [null, scope.zone];
-  const params = [
+  return [
     park,
     zone,
     year,
@@ -230,13 +250,31 @@ export async function metricsSums(
     rules.stalledInvestedMinRatio,
     THRESHOLD_REL_TOL,
   ];
+}
+
+/**
+ * The figure sums of a park or zone for `year` (statistics of that year; cumulative investment up to
+ * it), idle rules as of `asOf` (default 31 December of `year`).
+ */
+export async function metricsSums(
+  q: Db,
+  scope: MetricsScope,
+  year: number,
+  asOf = `${year}-12-31`,
+  rules: IdleLandRules = DEFAULT_IDLE_LAND_RULES,
+): Promise<Record<AggregateKey, FigureSums>> {
+  const zone = "zone" in scope ? scope.zone : null;
+  const params = metricsParams(scope, year, asOf, rules);
   const rows = await q.transaction(async (tx) => {
     // Sorts and hashes over a million plots: give this statement memory instead of disk spills.
     await tx.query(`SELECT set_config('work_mem', $1, true)`, [METRICS_WORK_MEM]);
-    // Zone scope: the planner misjudges the firm CTEs as tiny and picks 400k-fold index nested loops;
-    // hash joins measured 11.7 s → 7.4 s on a 530k-plot zone. A park (~100 plots) needs the index
-    // loops (6 ms vs 1.8 s with hash joins), so this applies to zones only (docs/performance.md).
+    // Zone scope: hash joins, not 400k-fold index nested loops (before migration 0006 the planner
+    // picked those and took 11.7 s instead of 7.4 s on a 530k-plot zone). A park (~100 plots) needs
+    // the index loops (6 ms vs 1.8 s with hash joins), so this applies to zones only (docs/performance.md).
     if (zone !== null) await tx.query(`SELECT set_config('enable_nestloop', 'off', true)`);
+    // JIT compiling this wide statement took 3.7 s of a 25.8 s zone run (PostgreSQL 15, default
+    // jit_above_cost) and saves less than it costs on half a million rows.
+    await tx.query(`SELECT set_config('jit', 'off', true)`);
     return tx.query<Record<string, number>>(METRICS_SUMS_SQL, params);
   });
   const row = rows[0] ?? {};

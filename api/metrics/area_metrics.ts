@@ -1,6 +1,5 @@
 import { AGGREGATE_KEYS, type AggregateKey, type Figure, figuresFromSums } from "../../geo/aggregate.ts";
 import { DEFAULT_SUPPLY_RATE_BASIS, landPotentials } from "../../geo/land_potential.ts";
-import { evaluateMuJun, gradeCounts } from "../../geo/mu_jun.ts";
 import { ZHEJIANG_MU_JUN_PROFILE } from "../../geo/mu_jun_profiles.ts";
 import {
   guizhouOutputTarget,
@@ -10,8 +9,9 @@ import {
 } from "../../geo/target_tracking.ts";
 import { DEFAULT_TDT_SCORING, tdtScores } from "../../geo/tdt_score.ts";
 import type { Db } from "../db/db.ts";
-import { muJunFirms, statsYears, supplyByYear } from "../db/metrics_inputs.ts";
+import { statsYears, supplyByYear } from "../db/metrics_inputs.ts";
 import { type MetricsScope, metricsSums } from "../db/metrics_sql.ts";
+import { muJunGradeCountsSql } from "../db/mu_jun_sql.ts";
 import { INDICATOR_CATALOGUE, type IndicatorInfo } from "./indicator_catalogue.ts";
 import { resolveYear } from "./resolve_year.ts";
 
@@ -30,7 +30,8 @@ function idealOf(key: AggregateKey): number {
 
 /**
  * Park or zone metrics: TD/T 1029 figures summed in PostGIS (`metricsSums`) and turned into values
- * by geo/ (`figuresFromSums`), with units, definitions, targets and data coverage; 亩均 grade counts;
+ * by geo/ (`figuresFromSums`), with units, definitions, targets and data coverage; 亩均 grade counts
+ * (SQL twin of geo/ `evaluateMuJun`);
  * TD/T scores; potentials. Targets: the zone's own where one names the indicator, else the Guizhou
  * output-intensity target for the zone's level (500 / 300 万元/亩).
  * @param askedYear statistics year; default the latest with statistics (404 `year_not_found` if absent).
@@ -43,7 +44,16 @@ export async function computeAreaMetrics(
 ) {
   const availableYears = await statsYears(q, scope);
   const year = resolveYear(askedYear, availableYears);
-  const aggregates = figuresFromSums(await metricsSums(q, scope, year));
+  // Independent statements, issued together: on a server pool they run on separate connections
+  // (PGlite queues them). Each is a from-scratch computation over the current data.
+  const [sums, muJun, supply] = await Promise.all([
+    metricsSums(q, scope, year),
+    // 亩均 grades in SQL (the twin of geo/mu_jun.ts evaluateMuJun, held equal by
+    // tests/api/mu_jun_parity.test.ts): a zone's 420,000 firm-years no longer travel to Node.
+    muJunGradeCountsSql(q, scope, year, ZHEJIANG_MU_JUN_PROFILE),
+    supplyByYear(q, scope),
+  ]);
+  const aggregates = figuresFromSums(sums);
   const targetFor = (key: AggregateKey): ZoneTarget | null =>
     zone.targets.find((t) => t.indicator === key) ??
     (key === "outputPerMuWan" ? guizhouOutputTarget(zone.level) : null);
@@ -64,26 +74,24 @@ export async function computeAreaMetrics(
     }),
   ) as Record<AggregateKey, IndicatorOut>;
 
-  const firms = await muJunFirms(q, scope, year);
-  const evaluations = evaluateMuJun(firms, ZHEJIANG_MU_JUN_PROFILE);
   return {
     year,
     availableYears,
     indicators,
-    gradeCounts: gradeCounts(evaluations),
+    gradeCounts: muJun.counts,
     muJunProfile: ZHEJIANG_MU_JUN_PROFILE.id,
     scores: tdtScores(aggregates, DEFAULT_TDT_SCORING),
     potentials: landPotentials(
       aggregates,
-      await supplyByYear(q, scope),
+      supply,
       year,
       { industrialLandRate: idealOf("industrialLandRate"), industrialFar: idealOf("industrialFar") },
       DEFAULT_SUPPLY_RATE_BASIS,
     ),
     dataCoverage: {
       plots: aggregates.areaMu.coverage.plots,
-      enterprises: firms.length,
-      enterprisesWithStats: firms.filter((f) => f.stats !== null).length,
+      enterprises: muJun.enterprises,
+      enterprisesWithStats: muJun.enterprisesWithStats,
     },
   };
 }

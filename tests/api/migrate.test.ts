@@ -143,5 +143,7 @@ describe("PGlite data directory", () => {
     const rows = await raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${MIGRATIONS_TABLE}`);
     expect(rows[0]?.n).toBe(loadMigrations().length + 1);
     await raw.close();
-  });
+    // Three cold PGlite boots on disk (CREATE EXTENSION postgis without the test template): ~40 s on a
+    // quiet 2-core machine, more when another job shares it.
+  }, 240_000);
 });
