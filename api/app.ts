@@ -7,6 +7,7 @@ import { constraintsRoutes } from "./routes/constraints.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { parksRoutes } from "./routes/parks.ts";
 import { plotsRoutes } from "./routes/plots.ts";
+import { tilesRoutes } from "./routes/tiles.ts";
 import { zonesRoutes } from "./routes/zones.ts";
 
 /** Writes one JSON line per event to stderr. */
@@ -84,7 +85,8 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/zones", zonesRoutes)
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)
-    .route("/constraints", constraintsRoutes);
+    .route("/constraints", constraintsRoutes)
+    .route("/tiles", tilesRoutes);
 
   return routes;
 }

@@ -1,5 +1,6 @@
 import type { Db } from "./db/db.ts";
 import type { Lang } from "./errors.ts";
+import type { TileService } from "./tiles/tile_service.ts";
 
 /** A log sink; the default writes JSON lines to stderr. */
 export type Log = (level: "info" | "warn" | "error", msg: string, fields?: Record<string, unknown>) => void;
@@ -8,6 +9,13 @@ export type Log = (level: "info" | "warn" | "error", msg: string, fields?: Recor
 export interface AppDeps {
   db: Db;
   log: Log;
+  /**
+   * The vector-tile service (it LISTENs for version notifications, so it is started outside
+   * `createApp`); omitted → started on the first tile request with `tileCacheBytes`.
+   */
+  tiles?: Promise<TileService>;
+  /** Bytes of rendered tiles to keep in memory (env `ZA_TILE_CACHE_MB`). */
+  tileCacheBytes?: number;
 }
 
 /** Hono context variables set by the app's middleware. */

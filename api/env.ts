@@ -15,6 +15,8 @@ export const EnvSchema = z.object({
   ZA_DEMO: z.enum(["auto", "off"]).default("auto"),
   /** Max connections in the node-postgres pool (keep below the server's max_connections). */
   ZA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Megabytes of rendered vector tiles kept in memory per process. */
+  ZA_TILE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(256),
   /** Directory of the built web app. */
   ZA_WEB_DIR: z.string().min(1).default("dist/web"),
 });

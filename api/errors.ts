@@ -21,6 +21,11 @@ export const ERRORS = {
   zone_not_found: { status: 404, "zh-CN": "高新区 {id} 不存在", en: "Zone {id} does not exist" },
   park_not_found: { status: 404, "zh-CN": "园区 {id} 不存在", en: "Park {id} does not exist" },
   plot_not_found: { status: 404, "zh-CN": "宗地 {id} 不存在", en: "Plot {id} does not exist" },
+  tile_layer_not_found: {
+    status: 404,
+    "zh-CN": "没有瓦片图层 {layer}；可选图层：{available}",
+    en: "No tile layer {layer}; available layers: {available}",
+  },
   year_not_found: {
     status: 404,
     "zh-CN": "没有 {year} 年的统计数据；可选年份：{available}",

@@ -13,7 +13,13 @@ async function main(): Promise<void> {
     demo: env.ZA_DEMO === "auto",
     poolMax: env.ZA_DB_POOL_MAX,
   });
-  const server = await startServer({ db, port: env.PORT, host: env.HOST, staticDir: env.ZA_WEB_DIR });
+  const server = await startServer({
+    db,
+    port: env.PORT,
+    host: env.HOST,
+    staticDir: env.ZA_WEB_DIR,
+    tileCacheBytes: env.ZA_TILE_CACHE_MB * 1024 * 1024,
+  });
   const dbLine =
     db.kind === "pglite"
       ? `embedded PGlite + PostGIS ${db.capabilities.postgisVersion}, data in ${db.location}`

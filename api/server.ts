@@ -16,6 +16,8 @@ export interface ServerOptions {
   /** The built web app (vite build output); omitted → API only. */
   staticDir?: string;
   log?: AppDeps["log"];
+  /** Bytes of rendered tiles kept in memory. */
+  tileCacheBytes?: number;
 }
 
 export interface RunningServer {
@@ -26,7 +28,14 @@ export interface RunningServer {
 /** Serves the API under /api and the built web app at / from one Node process. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const root = new Hono();
-  root.route("/", createApp({ db: opts.db, ...(opts.log ? { log: opts.log } : {}) }));
+  root.route(
+    "/",
+    createApp({
+      db: opts.db,
+      ...(opts.log ? { log: opts.log } : {}),
+      ...(opts.tileCacheBytes === undefined ? {} : { tileCacheBytes: opts.tileCacheBytes }),
+    }),
+  );
   if (opts.staticDir) {
     if (!existsSync(opts.staticDir))
       throw new Error(`web app not built: ${opts.staticDir} is missing (run npm run build:web)`);

@@ -2,7 +2,7 @@ import type {
   ConstraintFeaturePropertiesSchema,
   ContextFeaturePropertiesSchema,
 } from "@api/schemas/layers.ts";
-import type { PlotFeatureProperties } from "@api/schemas/plots.ts";
+import type { PlotListProperties } from "@api/schemas/plots.ts";
 import type { ParkDetail, Zone } from "@api/schemas/zones.ts";
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { z } from "zod";
@@ -10,7 +10,11 @@ import { type Lang, translate } from "./i18n/lang.ts";
 
 export type ConstraintFeatureProperties = z.infer<typeof ConstraintFeaturePropertiesSchema>;
 export type ContextFeatureProperties = z.infer<typeof ContextFeaturePropertiesSchema>;
-export type PlotCollection = FeatureCollection<Polygon | MultiPolygon, PlotFeatureProperties>;
+/** `GET /api/plots`: plots with the indicators of `year` (the statistics year used) and idle flags as of `asOf`. */
+export type PlotCollection = FeatureCollection<Polygon | MultiPolygon, PlotListProperties> & {
+  year: number;
+  asOf: string;
+};
 export type ConstraintCollection = FeatureCollection<Geometry, ConstraintFeatureProperties>;
 export type ContextCollection = FeatureCollection<Geometry, ContextFeatureProperties>;
 
@@ -81,9 +85,12 @@ export const fetchZones = (lang: Lang, signal?: AbortSignal) => getJson<Zone[]>(
 export const fetchPark = (id: number, lang: Lang, signal?: AbortSignal) =>
   getJson<ParkDetail>(`/api/parks/${id}`, lang, signal);
 
-/** `GET /api/plots?zone=<id>`: every plot of a zone. */
-export const fetchZonePlots = (zoneId: number, lang: Lang, signal?: AbortSignal) =>
-  getJson<PlotCollection>(`/api/plots?zone=${zoneId}`, lang, signal);
+/**
+ * `GET /api/plots?zone=<id>&year=`: every plot of a zone with its indicators for `year` (null: the latest
+ * year with statistics). The map draws plots from tiles; this list feeds the plot panel and the class breaks.
+ */
+export const fetchZonePlots = (zoneId: number, year: number | null, lang: Lang, signal?: AbortSignal) =>
+  getJson<PlotCollection>(`/api/plots?zone=${zoneId}${year === null ? "" : `&year=${year}`}`, lang, signal);
 
 /** `GET /api/constraints?zone=<id>`: control layers (farmland, red line, development boundary …). */
 export const fetchConstraints = (zoneId: number, lang: Lang, signal?: AbortSignal) =>

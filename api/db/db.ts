@@ -27,6 +27,12 @@ export interface Db extends Queryable {
   capabilities: DbCapabilities;
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to PostgreSQL notifications on `channel` (LISTEN). `onNotify` gets each payload, or
+   * `null` after the listening connection was lost and re-established (notifications may have been
+   * missed: reload what they describe). Resolves to the unsubscribe function.
+   */
+  listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

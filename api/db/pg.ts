@@ -48,6 +48,7 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
   pool.on("error", (err) => console.error(`[db] idle client error: ${err.message}`));
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const q = queryable(pool);
+  const listeners = new Set<() => Promise<void>>();
   return {
     kind: "postgres",
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ""),
@@ -70,6 +71,68 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onNotify) => listenPg(url, schema, channel, onNotify, listeners),
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
   };
+}
+
+/** Retry delay after the listening connection drops, ms. */
+const RELISTEN_MS = 1_000;
+
+/**
+ * LISTEN on a dedicated connection (outside the pool, which would hand it to queries). When the
+ * connection drops it reconnects every second and then calls `onNotify(null)`.
+ */
+async function listenPg(
+  url: string,
+  schema: string | undefined,
+  channel: string,
+  onNotify: (payload: string | null) => void,
+  listeners: Set<() => Promise<void>>,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`invalid channel name "${channel}"`);
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({
+      connectionString: url,
+      ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+    });
+    c.on("notification", (m) => {
+      if (m.channel === channel) onNotify(m.payload ?? "");
+    });
+    c.on("error", (err) => {
+      console.error(`[db] LISTEN ${channel} connection lost: ${err.message}`);
+      c.end().catch((endErr: Error) => console.error(`[db] closing LISTEN connection: ${endErr.message}`));
+      if (client === c) client = null;
+      if (!stopped) retry = setTimeout(reconnect, RELISTEN_MS);
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+  };
+  const reconnect = () => {
+    connect().then(
+      () => onNotify(null),
+      (err: Error) => {
+        console.error(`[db] LISTEN ${channel} reconnect failed: ${err.message}`);
+        if (!stopped) retry = setTimeout(reconnect, RELISTEN_MS);
+      },
+    );
+  };
+  await connect();
+  const stop = async () => {
+    stopped = true;
+    clearTimeout(retry);
+    listeners.delete(stop);
+    const c = client;
+    client = null;
+    if (c) await c.end();
+  };
+  listeners.add(stop);
+  return stop;
 }

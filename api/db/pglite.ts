@@ -39,6 +39,7 @@ export async function openPglite(dataDir: string | undefined, dump?: Blob): Prom
     query: q.query,
     exec: q.exec,
     transaction: (fn) => pg.transaction((tx) => fn(queryable(tx))),
+    listen: (channel, onNotify) => pg.listen(channel, onNotify).then((unlisten) => () => unlisten()),
     close: () => pg.close(),
     dumpDataDir: async () => pg.dumpDataDir("none"),
   };

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { PlotStyle } from "../hooks/use_plot_style.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/zh_cn.ts";
 import {
@@ -6,9 +7,8 @@ import {
   CONSTRAINT_COLORS,
   ENCLAVE_LINK_COLOR,
   PARK_ROLE_COLORS,
-  PLOT_STATUS_COLORS,
-  PLOT_STATUS_ORDER,
 } from "../map/layers/palette.ts";
+import { PlotLegend } from "./plot_legend.tsx";
 
 type LegendSymbol =
   | { kind: "fill"; color: string; border?: string }
@@ -84,14 +84,13 @@ function Group({ title, items }: { title: MessageKey; items: Array<[MessageKey, 
   );
 }
 
-/** The map legend: plot status (Okabe-Ito), park roles, control layers and base features; collapsible. */
-export function Legend() {
+/**
+ * The map legend, collapsible: the plot colouring (indicator, classes, overlays; see PlotLegend),
+ * park roles, control layers and base features.
+ */
+export function Legend({ plotStyle }: { plotStyle: PlotStyle }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(true);
-  const statusItems = PLOT_STATUS_ORDER.map((s): [MessageKey, LegendSymbol] => [
-    `plotStatus.${s}`,
-    { kind: "fill", color: PLOT_STATUS_COLORS[s] },
-  ]);
   return (
     <aside
       className={`panel legend${open ? "" : " legend--closed"}`}
@@ -108,7 +107,7 @@ export function Legend() {
       </button>
       {open ? (
         <div className="legend__body">
-          <Group title="legend.plotStatus" items={statusItems} />
+          <PlotLegend style={plotStyle} />
           <Group title="legend.parks" items={PARK_ITEMS} />
           <Group title="legend.constraints" items={CONSTRAINT_ITEMS} />
           <Group title="legend.context" items={CONTEXT_ITEMS} />

@@ -1,7 +1,9 @@
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
 import { useEffect, useMemo, useState } from "react";
+import { usePlotStyle } from "../hooks/use_plot_style.ts";
 import { useZoneLayers } from "../hooks/use_zone_layers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { tileIndicatorOf } from "../map/layers/plot_style.ts";
 import { MapView } from "../map/map_view.tsx";
 import { Legend } from "./legend.tsx";
 import { LoadStatus } from "./load_status.tsx";
@@ -28,6 +30,12 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
   useEffect(() => setPlotId(null), [zone.id]);
 
   const layers = layersState.status === "ok" ? layersState.data : null;
+  const plotStyle = usePlotStyle(layers?.plots ?? null);
+  // year null: the latest year with statistics, the default of both the plot list and the tiles.
+  const plotTiles = useMemo(
+    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
+    [zone.id, plotStyle.indicator],
+  );
   const plot = useMemo(() => {
     if (plotId === null || !layers) return null;
     return layers.plots.features.find((f) => f.properties.id === plotId)?.properties ?? null;
@@ -54,7 +62,7 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
           />
         </PanelBoundary>
         <PanelBoundary name="legend">
-          <Legend />
+          <Legend plotStyle={plotStyle} />
         </PanelBoundary>
       </aside>
       <main className="map-area">
@@ -62,6 +70,9 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
           <MapView
             zone={zone}
             layers={layers}
+            plotTiles={plotTiles}
+            classification={plotStyle.classification}
+            overlays={plotStyle.overlays}
             selectedParkId={park?.id ?? null}
             selectedPlotId={plot?.id ?? null}
             onPlotSelect={setPlotId}

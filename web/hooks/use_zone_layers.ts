@@ -42,7 +42,7 @@ function boundaryFeature(p: ParkDetail): Feature<MultiPolygon, ParkBoundaryPrope
 
 async function loadZoneLayers(zone: Zone, lang: Lang, signal: AbortSignal): Promise<ZoneLayers> {
   const [plots, constraints, context, parks] = await Promise.all([
-    fetchZonePlots(zone.id, lang, signal),
+    fetchZonePlots(zone.id, null, lang, signal),
     fetchConstraints(zone.id, lang, signal),
     fetchZoneContext(zone.id, lang, signal),
     Promise.all(zone.parks.map((p) => fetchPark(p.id, lang, signal))),
@@ -57,7 +57,8 @@ async function loadZoneLayers(zone: Zone, lang: Lang, signal: AbortSignal): Prom
 }
 
 /**
- * Loads the map layers of a zone: plots, constraints, context and every park boundary.
+ * Loads the map layers of a zone: the plot list (for the plot panel and the legend's class breaks; the map
+ * draws plots from vector tiles), constraints, context and every park boundary.
  * Reloads when the zone changes, not when the language does (the language only picks error wording).
  */
 export function useZoneLayers(zone: Zone | null, lang: Lang): [AsyncState<ZoneLayers | null>, () => void] {

@@ -66,11 +66,45 @@ export const en: Record<keyof typeof zhCN, string> = {
   "plotStatus.reclaimed": "Reclaimed",
 
   "legend.title": "Legend",
-  "legend.plotStatus": "Plot status",
   "legend.parks": "Park boundaries",
   "legend.enclaveLink": "Enclave–core link",
   "legend.constraints": "Control layers",
   "legend.context": "Base features",
+
+  "legend.plots": "Plot colours",
+  "legend.indicator": "Colour plots by",
+  "legend.method": "Classes",
+  "legend.titleWithUnit": "{name} ({unit})",
+  "legend.below": "< {value}",
+  "legend.range": "{from} – {to}",
+  "legend.atLeast": "≥ {value}",
+  "legend.noData": "No data",
+  "legend.ungraded": "Not graded",
+  "legend.count": "{count} plots",
+  "legend.manualBreaks": "Class breaks (ascending, comma-separated, at most {max})",
+  "legend.manualIssue.empty": "Enter at least one break; using quantiles meanwhile",
+  "legend.manualIssue.notANumber": "Breaks must be numbers; using quantiles meanwhile",
+  "legend.manualIssue.notAscending": "Breaks must strictly increase; using quantiles meanwhile",
+  "legend.manualIssue.tooMany": "At most {max} breaks; using quantiles meanwhile",
+  "legend.overlays": "Overlays",
+  "legend.overlay.idle": "Idle land",
+  "legend.overlay.lowEfficiency": "Low-efficiency land",
+  "legend.overlay.approvedUnsupplied": "Approved, not supplied",
+
+  "classMethod.quantile": "Quantile",
+  "classMethod.equalInterval": "Equal interval",
+  "classMethod.manual": "Manual",
+
+  "indicator.outputPerMuWan": "Output per mu",
+  "indicator.taxPerMuWan": "Tax per mu",
+  "indicator.far": "Floor area ratio",
+  "indicator.grade": "Per-mu grade",
+  "indicator.status": "Supply status",
+
+  "grade.A": "Grade A",
+  "grade.B": "Grade B",
+  "grade.C": "Grade C",
+  "grade.D": "Grade D",
 
   "constraint.permanent_farmland": "Permanent farmland",
   "constraint.ecological_redline": "Ecological red line",
@@ -88,5 +122,6 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   "units.mu": "mu",
   "units.ha": "ha",
+  "units.wanPerMu": "10k yuan/mu",
   "units.areaMuHa": "{mu} ({ha})",
 };

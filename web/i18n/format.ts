@@ -55,3 +55,12 @@ export function formatCoordinate(degrees: number): string {
 export function localName(item: { name: string; nameEn?: string | null }, lang: Lang): string {
   return lang === "en" && item.nameEn ? item.nameEn : item.name;
 }
+
+/**
+ * An indicator value or class break (万元/亩, FAR …) with decimals by magnitude: 0 from 100 up,
+ * 1 from 10, else 2 — enough to tell neighbouring class breaks apart without false precision.
+ */
+export function formatIndicatorValue(value: number, lang: Lang): string {
+  const abs = Math.abs(value);
+  return formatNumber(value, lang, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
+}

@@ -66,11 +66,45 @@ export const zhCN = {
   "plotStatus.reclaimed": "已收回",
 
   "legend.title": "图例",
-  "legend.plotStatus": "宗地状态",
   "legend.parks": "园区边界",
   "legend.enclaveLink": "飞地共建关系",
   "legend.constraints": "管控图层",
   "legend.context": "底图要素",
+
+  "legend.plots": "宗地着色",
+  "legend.indicator": "着色指标",
+  "legend.method": "分级方法",
+  "legend.titleWithUnit": "{name}（{unit}）",
+  "legend.below": "< {value}",
+  "legend.range": "{from} – {to}",
+  "legend.atLeast": "≥ {value}",
+  "legend.noData": "无数据",
+  "legend.ungraded": "未评级",
+  "legend.count": "{count} 宗",
+  "legend.manualBreaks": "分级断点（升序，逗号分隔，最多 {max} 个）",
+  "legend.manualIssue.empty": "请至少输入一个断点，暂按分位数分级",
+  "legend.manualIssue.notANumber": "断点须为数字，暂按分位数分级",
+  "legend.manualIssue.notAscending": "断点须严格递增，暂按分位数分级",
+  "legend.manualIssue.tooMany": "断点最多 {max} 个，暂按分位数分级",
+  "legend.overlays": "专题叠加",
+  "legend.overlay.idle": "闲置土地",
+  "legend.overlay.lowEfficiency": "低效用地",
+  "legend.overlay.approvedUnsupplied": "批而未供",
+
+  "classMethod.quantile": "分位数",
+  "classMethod.equalInterval": "等间距",
+  "classMethod.manual": "手动",
+
+  "indicator.outputPerMuWan": "亩均产值",
+  "indicator.taxPerMuWan": "亩均税收",
+  "indicator.far": "容积率",
+  "indicator.grade": "亩均评价等级",
+  "indicator.status": "供地状态",
+
+  "grade.A": "A 类",
+  "grade.B": "B 类",
+  "grade.C": "C 类",
+  "grade.D": "D 类",
 
   "constraint.permanent_farmland": "永久基本农田",
   "constraint.ecological_redline": "生态保护红线",
@@ -88,6 +122,7 @@ export const zhCN = {
 
   "units.mu": "亩",
   "units.ha": "公顷",
+  "units.wanPerMu": "万元/亩",
   "units.areaMuHa": "{mu}（{ha}）",
 } as const;
 

@@ -1,10 +1,29 @@
 import type { MapLibreMap } from "maplibre-gl";
+import { plotTilesUrlOf } from "./apply_layers.ts";
 import { LAYER } from "./layers/ids.ts";
+import { OVERLAY_LAYERS, type PlotOverlay } from "./layers/plot_layers.ts";
 
 /** A small read-only window into the map for browser tests, installed only with `?e2e=1` in the URL. */
 export interface E2eHook {
   /** Page coordinates of a point where a plot is drawn and nothing covers the canvas, after the map is idle. */
   findPlotPoint(): Promise<{ x: number; y: number; plotId: number } | null>;
+  /** Plots drawn on screen from the tiles once the map is idle: distinct ids and the properties seen. */
+  renderedPlots(): Promise<RenderedPlots>;
+  /** The plot source's tile URL template. */
+  plotTilesUrl(): string | null;
+  /** Distinct plot ids drawn by one plot overlay (or the selection outline) once the map is idle. */
+  overlayPlotIds(overlay: PlotOverlay | "selected"): Promise<number[]>;
+}
+
+/** A summary of the plot features `queryRenderedFeatures` returns for the plot fill layer. */
+export interface RenderedPlots {
+  zoom: number;
+  ids: number[];
+  /** How many distinct plots carry a numeric `value`, and the union of property names seen. */
+  withValue: number;
+  /** `value` by plot id, for plots that carry one. */
+  values: Record<number, number>;
+  properties: string[];
 }
 
 declare global {
@@ -59,10 +78,43 @@ async function findPlotPoint(map: MapLibreMap) {
   return null;
 }
 
+async function renderedPlots(map: MapLibreMap): Promise<RenderedPlots> {
+  await idle(map);
+  const features = map.queryRenderedFeatures({ layers: [LAYER.plotsFill] });
+  const ids = new Set<number>();
+  const values: Record<number, number> = {};
+  const properties = new Set<string>();
+  for (const f of features) {
+    const id = Number(f.id);
+    ids.add(id);
+    if (typeof f.properties.value === "number") values[id] = f.properties.value;
+    for (const k of Object.keys(f.properties)) properties.add(k);
+  }
+  return {
+    zoom: map.getZoom(),
+    ids: [...ids].sort((a, b) => a - b),
+    withValue: Object.keys(values).length,
+    values,
+    properties: [...properties].sort(),
+  };
+}
+
+async function overlayPlotIds(map: MapLibreMap, overlay: PlotOverlay | "selected"): Promise<number[]> {
+  await idle(map);
+  const layers = overlay === "selected" ? [LAYER.plotsSelected] : [...OVERLAY_LAYERS[overlay]];
+  const ids = new Set(map.queryRenderedFeatures({ layers }).map((f) => Number(f.id)));
+  return [...ids].sort((a, b) => a - b);
+}
+
 /** Installs `window.__zoneAtlasE2e` when the page URL carries `e2e=1`; returns an uninstaller. */
 export function installE2eHook(map: MapLibreMap): () => void {
   if (new URLSearchParams(window.location.search).get("e2e") !== "1") return () => undefined;
-  window.__zoneAtlasE2e = { findPlotPoint: () => findPlotPoint(map) };
+  window.__zoneAtlasE2e = {
+    findPlotPoint: () => findPlotPoint(map),
+    renderedPlots: () => renderedPlots(map),
+    plotTilesUrl: () => plotTilesUrlOf(map),
+    overlayPlotIds: (overlay) => overlayPlotIds(map, overlay),
+  };
   return () => {
     window.__zoneAtlasE2e = undefined;
   };

@@ -5,10 +5,20 @@ import type { ZoneLayers } from "../hooks/use_zone_layers.ts";
 import { localName } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import "./maplibre_setup.ts";
-import { applySelection, applyZoneLayers, provideGeneratedImages } from "./apply_layers.ts";
+import {
+  applyOverlayVisibility,
+  applyPlotClassification,
+  applyPlotTiles,
+  applySelection,
+  applyZoneLayers,
+  provideGeneratedImages,
+} from "./apply_layers.ts";
 import { CoordinateReadout } from "./coordinate_readout.tsx";
 import { installE2eHook } from "./e2e_hook.ts";
 import { enclaveLinks, parkPoints } from "./enclave_links.ts";
+import type { PlotOverlay } from "./layers/plot_layers.ts";
+import type { PlotClassification } from "./layers/plot_style.ts";
+import { type PlotTileParams, plotTileUrl } from "./layers/plot_tiles.ts";
 import { offlineStyle } from "./layers/style.ts";
 import { addParkLabels } from "./park_labels.ts";
 import { bindPlotInteraction } from "./plot_interaction.ts";
@@ -17,6 +27,11 @@ export interface MapViewProps {
   zone: Zone;
   /** The zone's layers once loaded; layers of another zone are ignored. */
   layers: ZoneLayers | null;
+  /** Which plot tiles to draw (zone, `value` indicator, year). */
+  plotTiles: PlotTileParams;
+  /** How plots are coloured; null paints them as "no data" until the plot list is classified. */
+  classification: PlotClassification | null;
+  overlays: Readonly<Record<PlotOverlay, boolean>>;
   selectedParkId: number | null;
   selectedPlotId: number | null;
   onPlotSelect(plotId: number | null): void;
@@ -34,12 +49,14 @@ function frameOf(zone: Zone, park: ParkSummary | undefined): LngLatBoundsLike | 
 }
 
 /**
- * The one owner of the maplibre map: an offline style, our GeoJSON layers, HTML park labels,
- * enclave links, controls and plot picking. `data-ready="true"` once the map loaded and the
- * zone's layers were added; `data-plot-count` and `data-enclave-links` count what was drawn.
+ * The one owner of the maplibre map: an offline style, plot vector tiles from our own origin, our GeoJSON
+ * layers, HTML park labels, enclave links, controls and plot picking. `data-ready="true"` once the map
+ * loaded and the zone's layers were added; `data-plot-count` (plots in the zone's list) and
+ * `data-enclave-links` count what was drawn.
  */
 export function MapView(props: MapViewProps) {
-  const { zone, layers, selectedParkId, selectedPlotId, onPlotSelect, onParkSelect, children } = props;
+  const { zone, layers, plotTiles, classification, overlays } = props;
+  const { selectedParkId, selectedPlotId, onPlotSelect, onParkSelect, children } = props;
   const { lang, t } = useI18n();
   const containerRef = useRef<HTMLElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -47,13 +64,16 @@ export function MapView(props: MapViewProps) {
   const callbacks = useRef({ onPlotSelect, onParkSelect });
   callbacks.current = { onPlotSelect, onParkSelect };
   const initialFrame = useRef(frameOf(zone, undefined));
+  // The page's own origin: tiles are fetched by maplibre's worker, which needs an absolute URL.
+  const tilesUrl = plotTileUrl(window.location.origin, plotTiles);
+  const initialTilesUrl = useRef(tilesUrl);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const m = new MapLibreMap({
       container,
-      style: offlineStyle(),
+      style: offlineStyle(initialTilesUrl.current),
       attributionControl: false,
       ...(initialFrame.current
         ? { bounds: initialFrame.current, fitBoundsOptions: { padding: FRAME_PADDING } }
@@ -86,6 +106,16 @@ export function MapView(props: MapViewProps) {
     setAppliedZoneId(zoneLayers.zoneId);
   }, [map, zoneLayers, links, points]);
 
+  useEffect(() => {
+    if (map) applyPlotClassification(map, classification);
+  }, [map, classification]);
+
+  useEffect(() => (map ? applyPlotTiles(map, tilesUrl) : undefined), [map, tilesUrl]);
+
+  useEffect(() => {
+    if (map) applyOverlayVisibility(map, overlays);
+  }, [map, overlays]);
+
   const selectedPark = zone.parks.find((p) => p.id === selectedParkId);
   const frame = useMemo(() => frameOf(zone, selectedPark), [zone, selectedPark]);
   useEffect(() => {
@@ -116,6 +146,7 @@ export function MapView(props: MapViewProps) {
         data-testid="map"
         data-ready={ready ? "true" : "false"}
         data-zone-id={zone.id}
+        data-plot-tiles={tilesUrl}
         data-plot-count={ready && zoneLayers ? zoneLayers.plots.features.length : 0}
         data-enclave-links={ready ? links.features.length : 0}
       ></section>

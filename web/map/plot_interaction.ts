@@ -3,8 +3,8 @@ import { LAYER } from "./layers/ids.ts";
 
 /**
  * Plot picking: a pointer cursor over plots, and `onSelect(plotId)` on click (`null` off any plot).
- * The id comes from the feature id (promoted from `properties.id`); callers look the plot up in their data,
- * as tiled feature properties may drop nulls. Returns an unbinder.
+ * The id is the tile feature id (= the plot id); callers look the plot up in their data, as tiles carry
+ * few properties below z13 and leave nulls out. Returns an unbinder.
  */
 export function bindPlotInteraction(map: MapLibreMap, onSelect: (plotId: number | null) => void): () => void {
   const canvas = map.getCanvas();
@@ -16,7 +16,7 @@ export function bindPlotInteraction(map: MapLibreMap, onSelect: (plotId: number 
   };
   const click = (e: MapMouseEvent) => {
     const hit = map.queryRenderedFeatures(e.point, { layers: [LAYER.plotsFill] })[0];
-    const id = hit === undefined ? null : Number(hit.id ?? hit.properties.id);
+    const id = hit?.id === undefined ? null : Number(hit.id);
     onSelect(id !== null && Number.isFinite(id) ? id : null);
   };
   const plotEnter = (_e: MapLayerMouseEvent) => enter();

@@ -1,4 +1,5 @@
 import type { ParkRole, PlotStatus } from "@api/schemas/enums.ts";
+import type { Grade } from "@geo/mu_jun_profiles.ts";
 
 /**
  * Map colours, shared by the map layers and the legend (plain data, no maplibre).
@@ -54,3 +55,27 @@ export const BASE_COLORS = {
   plotOutline: "#3B3B3B",
   selection: "#111111",
 } as const;
+
+/**
+ * Five sequential classes for numeric plot indicators, low → high: viridis sampled at 0, ¼, ½, ¾, 1.
+ * Perceptually uniform and readable under the common colour-vision deficiencies and in greyscale.
+ * @see van der Walt & Smith, "A Better Default Colormap for Matplotlib" (SciPy 2015), https://bids.github.io/colormap/
+ */
+export const SEQUENTIAL_COLORS = ["#440154", "#3B528B", "#21918C", "#5EC962", "#FDE725"] as const;
+
+/** 亩均 grades A (best) … D, from the Okabe-Ito palette: green, sky blue, orange, vermillion. */
+export const GRADE_COLORS: Record<Grade, string> = {
+  A: "#009E73",
+  B: "#56B4E9",
+  C: "#E69F00",
+  D: "#D55E00",
+};
+
+/** Plots without a value for the chosen indicator (no statistics, not graded …): a light neutral grey. */
+export const NO_DATA_COLOR = "#D4D4D4";
+
+/**
+ * The idle / low-efficiency / 批而未供 overlays: two-tone (near-black core, white edge) hatching, dots and
+ * dashes, so they stay visible over every fill colour and differ by shape, not by hue.
+ */
+export const OVERLAY_COLORS = { ink: "#111111", halo: "#FFFFFF" } as const;

@@ -5,7 +5,8 @@ import { SOURCE } from "./ids.ts";
 import { linkLayers } from "./link_layers.ts";
 import { BASE_COLORS } from "./palette.ts";
 import { parkFillLayers, parkLineLayers, parkPointLayers } from "./park_layers.ts";
-import { plotLayers } from "./plot_layers.ts";
+import { plotLayers, plotOverlayLayers } from "./plot_layers.ts";
+import { PLOT_TILES_MAX_ZOOM } from "./plot_tiles.ts";
 
 const emptyCollection = { type: "FeatureCollection", features: [] } as const;
 const geojson = () => ({ type: "geojson" as const, data: { ...emptyCollection, features: [] } });
@@ -20,22 +21,25 @@ export const DATA_LAYERS: LayerSpecification[] = [
   ...parkFillLayers,
   ...plotLayers,
   ...parkLineLayers,
+  ...plotOverlayLayers,
   ...linkLayers,
   ...parkPointLayers,
 ];
 
 /**
- * The offline base style: a plain background and our own (initially empty) GeoJSON sources.
- * No tile, glyph or sprite URL, so the map never touches the network; labels are HTML markers.
+ * The offline base style: a plain background, our own (initially empty) GeoJSON sources and the plot
+ * tiles at `plotTilesUrl` (the app's own `/api/tiles/plots/…`). No outside tile, glyph or sprite URL, so
+ * the map never leaves the app's origin; labels are HTML markers.
  */
-export function offlineStyle(): StyleSpecification {
+export function offlineStyle(plotTilesUrl: string): StyleSpecification {
   return {
     version: 8,
     sources: {
       [SOURCE.context]: geojson(),
       [SOURCE.constraints]: geojson(),
       [SOURCE.parks]: { ...geojson(), promoteId: "id" },
-      [SOURCE.plots]: { ...geojson(), promoteId: "id" },
+      // The tile feature id is the plot id, so no promoteId.
+      [SOURCE.plots]: { type: "vector", tiles: [plotTilesUrl], maxzoom: PLOT_TILES_MAX_ZOOM },
       [SOURCE.enclaveLinks]: geojson(),
       [SOURCE.parkPoints]: geojson(),
     },

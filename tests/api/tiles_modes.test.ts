@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createApp } from "../../api/app.ts";
+import type { Db } from "../../api/db/db.ts";
+import { openDb } from "../../api/db/open.ts";
+import { constraintFilterParams, parkFilterParams, plotFilterParams, renderMvt } from "../../api/db/tiles.ts";
+import { refreshQueuedAssessments } from "../../api/metrics/assessment_refresh.ts";
+import type { TileLayer } from "../../api/schemas/tiles.ts";
+import { JsTiler } from "../../api/tiles/js_tiler.ts";
+import { dropSchema, throwawaySchema } from "../helpers/test_db.ts";
+import { decodeLayer, demoTiles, tileAt } from "../helpers/tiles.ts";
+
+const url = process.env.DATABASE_URL;
+
+// Both encoders need a database with ST_AsMVT: PostgreSQL + PostGIS (DATABASE_URL).
+describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
+  const schema = throwawaySchema();
+  let a: Db;
+  let b: Db;
+
+  beforeAll(async () => {
+    a = (await openDb({ databaseUrl: url as string, schema, demo: true, poolMax: 4 })).db;
+    b = (await openDb({ databaseUrl: url as string, schema, demo: false, poolMax: 4 })).db;
+    await refreshQueuedAssessments(a);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await dropSchema(schema);
+  });
+
+  test("the database can encode MVT (so this compares two real encoders)", () => {
+    expect(a.capabilities.mvt).toBe(true);
+  });
+
+  test("both modes give the same feature ids and properties in every demo tile, z10–z16", async () => {
+    const [y] = await a.query<{ y: number }>("SELECT max(year)::int AS y FROM enterprise_stats");
+    const plotFilters = plotFilterParams({
+      year: y?.y ?? 0,
+      indicator: "outputPerMuWan",
+      zone: null,
+      park: null,
+      status: null,
+      grade: null,
+      flag: null,
+      min: null,
+      max: null,
+    });
+    const filters: Record<TileLayer, readonly unknown[]> = {
+      plots: plotFilters,
+      parks: parkFilterParams({}),
+      constraints: constraintFilterParams({}),
+    };
+    const js = new JsTiler();
+    let compared = 0;
+    for (const tile of await demoTiles(a, [10, 11, 12, 13, 14, 15, 16])) {
+      for (const layer of ["plots", "parks", "constraints"] as const) {
+        const sql = decodeLayer(await renderMvt(a, layer, tile, filters[layer]), layer);
+        const enc = decodeLayer(await js.render(a, layer, tile, filters[layer], `${layer}#test`), layer);
+        const where = `${layer} ${tile.z}/${tile.x}/${tile.y}`;
+        expect(
+          [...enc.keys()].sort((p, q) => p - q),
+          where,
+        ).toEqual([...sql.keys()].sort((p, q) => p - q));
+        for (const [id, props] of sql) expect(enc.get(id), `${where} #${id}`).toEqual(props);
+        compared += sql.size;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  test("a write through one API process reaches the other's tile cache (LISTEN/NOTIFY)", async () => {
+    const appA = createApp({ db: a, log: () => {} });
+    const appB = createApp({ db: b, log: () => {} });
+    const [c] = await a.query<{ id: number; lng: number; lat: number }>(
+      `SELECT id, ST_X(ST_PointOnSurface(geom))::float8 AS lng, ST_Y(ST_PointOnSurface(geom))::float8 AS lat
+         FROM plots WHERE enterprise_id IS NOT NULL AND status = 'built' ORDER BY id LIMIT 1`,
+    );
+    const t = tileAt(c?.lng ?? 0, c?.lat ?? 0, 16);
+    const path = `/api/tiles/plots/${t.z}/${t.x}/${t.y}.mvt?indicator=taxPerMuWan`;
+    const get = async (app: ReturnType<typeof createApp>) => {
+      const res = await app.request(path);
+      return { cache: res.headers.get("x-tile-cache"), body: new Uint8Array(await res.arrayBuffer()) };
+    };
+    await get(appB);
+    expect((await get(appB)).cache).toBe("hit");
+    const before = decodeLayer((await get(appB)).body, "plots").get(c?.id ?? 0);
+    expect(before?.taxPerMuWan).toEqual(expect.any(Number));
+
+    await a.query(
+      `UPDATE enterprise_stats SET tax_wan = tax_wan * 2 + 5
+        WHERE enterprise_id = (SELECT enterprise_id FROM plots WHERE id = $1)
+          AND year = (SELECT max(year) FROM enterprise_stats)`,
+      [c?.id],
+    );
+    // Process A re-assesses (it renders the tile first); B learns of both commits by NOTIFY.
+    const fromA = await get(appA);
+    let fromB = await get(appB);
+    for (let i = 0; fromB.cache === "hit" && i < 100; i++) {
+      await new Promise((done) => setTimeout(done, 50));
+      fromB = await get(appB);
+    }
+    expect(fromB.cache).toBe("miss");
+    const after = decodeLayer(fromB.body, "plots").get(c?.id ?? 0);
+    expect(after?.taxPerMuWan).toBeGreaterThan(before?.taxPerMuWan as number);
+    expect(fromB.body).toEqual(fromA.body);
+  });
+});
