@@ -19,6 +19,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createApp } from "../api/app.ts";
+import { refreshMetricsFacts, zoneSumsFromFacts } from "../api/db/metrics_facts.ts";
 import { metricsSums } from "../api/db/metrics_sql.ts";
 import { openDb } from "../api/db/open.ts";
 import { BASELINE_ZONE_SQL, baselineParams } from "./metrics_baseline.ts";
@@ -57,6 +58,14 @@ async function main(dbUrl: string): Promise<void> {
       // statistics; autovacuum would get there, the bench should not time its absence.
       for (const t of ["plots", "enterprises", "enterprise_stats"]) await db.exec(`VACUUM ANALYZE ${t}`);
     }
+    // The stored facts (decision 0005): a full rebuild, as after a bulk load or a new statistics year.
+    await db.query("UPDATE za_metrics_facts_state SET definition = NULL");
+    const tf = performance.now();
+    const rebuilt = await db.transaction((tx) => refreshMetricsFacts(tx));
+    console.log(
+      `facts rebuild: ${rebuilt.parks.toLocaleString("en")} parks, ${rebuilt.enterprises.toLocaleString("en")} firms in ${((performance.now() - tf) / 1000).toFixed(1)} s`,
+    );
+    for (const t of ["plot_metric_facts", "firm_metric_facts"]) await db.exec(`VACUUM ANALYZE ${t}`);
     const zones = await db.query<{ id: number; n: number }>(
       "SELECT p.zone_id AS id, count(*)::int AS n FROM plots pl JOIN parks p ON p.id = pl.park_id GROUP BY 1 ORDER BY 1",
     );
@@ -65,7 +74,7 @@ async function main(dbUrl: string): Promise<void> {
 
     // The two must agree before their speed is compared.
     for (const z of zones) {
-      const ours = await metricsSums(db, { zone: z.id }, year);
+      const ours = await db.transaction((tx) => zoneSumsFromFacts(tx, z.id, year));
       const [base] = await db.query<Record<string, number>>(BASELINE_ZONE_SQL, baselineParams(z.id, year));
       for (const [k, v] of Object.entries(base ?? {})) {
         const [key, field] = k.split("__") as [
@@ -93,15 +102,19 @@ async function main(dbUrl: string): Promise<void> {
     };
     const ends = new Map<number, number[]>(zones.map((z) => [z.id, []]));
     const sumsByZone = new Map<number, number[]>(zones.map((z) => [z.id, []]));
+    const fromTables: number[] = [];
     for (let round = 0; round <= ROUNDS; round++) {
       let t = performance.now();
       const cz: number[] = [];
       for (const z of zones) {
         const tz = performance.now();
-        await metricsSums(db, { zone: z.id }, year);
+        await db.transaction((tx) => zoneSumsFromFacts(tx, z.id, year));
         cz.push(performance.now() - tz);
       }
       const c = performance.now() - t;
+      t = performance.now();
+      for (const z of zones) await metricsSums(db, { zone: z.id }, year);
+      const ft = performance.now() - t;
       t = performance.now();
       for (const z of zones) await db.query(BASELINE_ZONE_SQL, baselineParams(z.id, year));
       const b = performance.now() - t;
@@ -113,13 +126,14 @@ async function main(dbUrl: string): Promise<void> {
       if (round === 0) continue; // warm-up
       cand.push(c);
       base.push(b);
+      fromTables.push(ft);
       parks.push(pk);
       for (const [i, z] of zones.entries()) {
         ends.get(z.id)?.push(e[i] ?? Number.NaN);
         sumsByZone.get(z.id)?.push(cz[i] ?? Number.NaN);
       }
       console.log(
-        `round ${round}: candidate ${c.toFixed(0)} ms (${cz.map((x) => x.toFixed(0)).join(" + ")}), baseline ${b.toFixed(0)} ms, park ${pk.toFixed(1)} ms, ` +
+        `round ${round}: candidate ${c.toFixed(0)} ms (${cz.map((x) => x.toFixed(0)).join(" + ")}), from tables ${ft.toFixed(0)} ms, baseline ${b.toFixed(0)} ms, park ${pk.toFixed(1)} ms, ` +
           `endpoint ${e.map((x) => x.toFixed(0)).join(" + ")} ms`,
       );
     }
@@ -130,6 +144,9 @@ async function main(dbUrl: string): Promise<void> {
       `all zone metrics (${plots.toLocaleString("en")} plots), median of ${ROUNDS}: candidate ${(mc / 1000).toFixed(2)} s, baseline ${(mb / 1000).toFixed(2)} s`,
     );
     console.log(`candidate/baseline = ${(mc / mb).toFixed(2)}`);
+    console.log(
+      `the same sums from the tables (metricsSums, no stored facts), both zones: ${(median(fromTables) / 1000).toFixed(2)} s`,
+    );
     console.log(
       `sums statement per zone, median: ${zones.map((z) => `zone ${z.id} ${(median(sumsByZone.get(z.id) ?? []) / 1000).toFixed(2)} s`).join(", ")}`,
     );
@@ -142,6 +159,29 @@ async function main(dbUrl: string): Promise<void> {
           ", ",
         )}; both zones (${plots.toLocaleString("en")} plots) ${(perZone.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`,
     );
+
+    // What an edit costs the next read: one plot reshaped (its park and its firm's other parks are
+    // queued), then the zone's endpoint, which refreshes them first. Restored afterwards.
+    const [plot] = await db.query<{ id: number; zone: number }>(
+      `SELECT pl.id, pk.zone_id AS zone FROM plots pl JOIN parks pk ON pk.id = pl.park_id
+        WHERE pl.status = 'built' AND pl.enterprise_id IS NOT NULL ORDER BY pl.id LIMIT 1`,
+    );
+    if (plot) {
+      const edits: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await db.query("UPDATE plots SET built_floor_area_m2 = built_floor_area_m2 + 1 WHERE id = $1", [
+          plot.id,
+        ]);
+        edits.push(await endpoint(plot.zone));
+        await db.query("UPDATE plots SET built_floor_area_m2 = built_floor_area_m2 - 1 WHERE id = $1", [
+          plot.id,
+        ]);
+        await db.transaction((tx) => refreshMetricsFacts(tx));
+      }
+      console.log(
+        `after editing one plot, GET /api/zones/${plot.zone}/metrics (refresh of its queued parks included), median of 3: ${(median(edits) / 1000).toFixed(2)} s`,
+      );
+    }
   } finally {
     await db.close();
   }

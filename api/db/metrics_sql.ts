@@ -127,7 +127,8 @@ class Columns {
   /** Number of distinct enterprises with a plot meeting `where` (per-firm mask, then a count). */
   firms(where: Cond): string {
     const [a, fresh] = this.alias(`firms|${where}`);
-    if (fresh) this.firmCounts.push(`(count(*) FILTER (WHERE m & ${this.bit(where)} <> 0))::int AS ${a}`);
+    if (fresh)
+      this.firmCounts.push(`coalesce(sum(k) FILTER (WHERE m & ${this.bit(where)} <> 0), 0)::int AS ${a}`);
     return a;
   }
   /** The per-plot mask expression. */
@@ -171,15 +172,15 @@ if (
 }
 
 /**
- * The statement; parameters are listed in `metricsParams`. Plan: per-plot facts `p` (the scope's plots
- * joined to their enterprise, with its maintained total land, and to the year's statistics row, with
- * the maintained cumulative investment; materialised once), then a narrow `f` (enterprise, bit mask of
- * the conditions met, summed quantities), summed per distinct mask and OR-ed per enterprise for the
- * distinct-enterprise counts. Run with a larger work_mem and without JIT (see `metricsSums`).
+ * Per-plot facts of the scope selected by `parkClause` (a predicate on plots `s` using $1) and $2 (zone):
+ * `p` joins each plot to its enterprise, with its maintained total land, and to the year's statistics
+ * row, with the maintained cumulative investment (materialised once); `f` narrows it to the plot, its
+ * park and enterprise, the bit mask of the conditions met and the summed quantities `e0`, `e1`, ….
+ * Parameters as listed in `metricsParams`.
  */
-export const METRICS_SUMS_SQL = `
-WITH p AS MATERIALIZED (
-  SELECT s.enterprise_id, s.status, s.area_m2 AS m2, s.area_m2 / $5::float8 AS mu,
+export const plotFactsCtes = (parkClause: string) => `
+p AS MATERIALIZED (
+  SELECT s.id AS plot_id, s.park_id, s.enterprise_id, s.status, s.area_m2 AS m2, s.area_m2 / $5::float8 AS mu,
          s.status = ANY($6::text[]) AS is_a, s.status = ANY($7::text[]) AS is_b21,
          s.status = ANY($8::text[]) AS is_d, s.status = ANY($9::text[]) AS is_e,
          s.status = ANY($6::text[])
@@ -203,23 +204,52 @@ WITH p AS MATERIALIZED (
       WHEN s.enterprise_id IS NOT NULL THEN (SELECT x.fai_cumulative_wan FROM enterprise_stats x
         WHERE x.enterprise_id = s.enterprise_id AND x.year < $3 ORDER BY x.year DESC LIMIT 1)
     END AS wan) fai
-   WHERE ($1::int IS NULL OR s.park_id = $1)
+   WHERE ${parkClause}
      AND ($2::int IS NULL OR s.park_id IN (SELECT id FROM parks WHERE zone_id = $2))
 ),
--- Narrow per-plot rows: the enterprise, the mask of conditions met, the summed quantities.
+-- Narrow per-plot rows: the plot, the enterprise, the mask of conditions met, the summed quantities.
 f AS MATERIALIZED (
-  SELECT enterprise_id, ${COLS.mask()} AS mask,
+  SELECT plot_id, park_id, enterprise_id, ${COLS.mask()} AS mask,
     ${COLS.exprs.map((e, i) => `${e} AS e${i}`).join(", ")}
     FROM p
-),
+)`;
+
+/** Number of summed quantities (`e0` … `e7`): the columns of `plot_metric_facts` (migration 0008). */
+export const FACT_QUANTITIES = 8;
+if (COLS.exprs.length > FACT_QUANTITIES) {
+  throw new Error(
+    `the metrics sum ${COLS.exprs.length} quantities; plot_metric_facts stores ${FACT_QUANTITIES}`,
+  );
+}
+/** The quantity columns of `f` and `plot_metric_facts`, padded with NULLs to FACT_QUANTITIES. */
+export const FACT_COLUMNS = Array.from({ length: FACT_QUANTITIES }, (_, i) => `e${i}`);
+/** `f`'s quantity columns as stored, padded with NULLs. */
+export const FACT_SELECT = FACT_COLUMNS.map((c, i) =>
+  i < COLS.exprs.length ? c : `NULL::float8 AS ${c}`,
+).join(", ");
+
+/**
+ * The sums over per-plot facts `f` (enterprise_id, mask, e0, …) summed per mask, and the distinct-firm
+ * counts over `perFirm`, a query giving each firm's OR of its plots' masks as `m`.
+ */
+export const sumsTail = (
+  perFirm = "SELECT bit_or(mask) AS m FROM f WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id",
+) => `
 g AS (SELECT mask, ${COLS.exprs.map((_, i) => `sum(e${i}) AS e${i}`).join(", ")}, count(*) AS n FROM f GROUP BY mask),
 totals AS (SELECT ${COLS.totals.join(",\n    ")} FROM g),
-per_firm AS (SELECT bit_or(mask) AS m FROM f WHERE enterprise_id IS NOT NULL GROUP BY enterprise_id),
+per_firm AS (SELECT m, count(*) AS k FROM (${perFirm}) x GROUP BY m),
 firm_counts AS (SELECT ${COLS.firmCounts.join(", ")} FROM per_firm)
 SELECT * FROM totals, firm_counts`;
 
+/**
+ * The statement; parameters are listed in `metricsParams`. Plan: per-plot facts (`plotFactsCtes`), then
+ * summed per distinct mask and OR-ed per enterprise for the distinct-enterprise counts. Run with a
+ * larger work_mem and without JIT (see `metricsSums`).
+ */
+export const METRICS_SUMS_SQL = `WITH ${plotFactsCtes("($1::int IS NULL OR s.park_id = $1)")},${sumsTail()}`;
+
 /** work_mem for the metrics statement (transaction-local). */
-const METRICS_WORK_MEM = "256MB";
+export const METRICS_WORK_MEM = "256MB";
 
 /** Scope of an aggregation: one park or one zone. */
 export type MetricsScope = { park: number } | { zone: number };
@@ -277,7 +307,11 @@ export async function metricsSums(
     await tx.query(`SELECT set_config('jit', 'off', true)`);
     return tx.query<Record<string, number>>(METRICS_SUMS_SQL, params);
   });
-  const row = rows[0] ?? {};
+  return sumsFromRow(rows[0] ?? {});
+}
+
+/** The figure sums of one row of `SUMS_TAIL`. */
+export function sumsFromRow(row: Record<string, number>): Record<AggregateKey, FigureSums> {
   const get = (alias: string | null) => (alias === null ? 0 : (row[alias] ?? 0));
   return Object.fromEntries(
     AGGREGATE_KEYS.map((k) => {

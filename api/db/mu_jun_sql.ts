@@ -49,9 +49,27 @@ class Params {
   }
 }
 
-/** Fixed parameters: $1 park, $2 zone, $3 year, $4 M2_PER_MU. */
-/** The statement (CTEs up to `graded`) and its parameters, for a profile, scope and year. */
-export function muJunCompiled(profile: MuJunProfile, scope: MetricsScope, year: number) {
+/**
+ * Where the firm-years come from: `tables` joins the scope's plots, enterprises and statistics;
+ * `facts` reads the stored `firm_metric_facts` of a zone (api/db/metrics_facts.ts: the same values,
+ * kept current by the metrics queue), which spares the joins over a zone's 400,000 firms.
+ */
+export type MuJunSource = "tables" | "facts";
+
+/**
+ * The statement (CTEs up to `graded`) and its parameters, for a profile, scope and year.
+ * Fixed parameters: $1 park, $2 zone, $3 year, $4 M2_PER_MU.
+ */
+export function muJunCompiled(
+  profile: MuJunProfile,
+  scope: MetricsScope,
+  year: number,
+  source: MuJunSource = "tables",
+) {
+  if (source === "facts" && !("zone" in scope)) throw new Error("firm_metric_facts hold zone scopes only");
+  // Column references of a firm-year's statistics and land in either source.
+  const stat = (col: string) => (source === "facts" ? `f.${col}` : `es.${col}`);
+  const land = source === "facts" ? "f.land_m2" : "e.land_m2";
   const [park, zone] = "park" in scope ? [scope.park, null] : [null, scope.zone];
   const p = new Params([park, zone, year, M2_PER_MU]);
   const classes = [
@@ -72,10 +90,10 @@ export function muJunCompiled(profile: MuJunProfile, scope: MetricsScope, year: 
       const v = `v_${c.key}${i}`;
       const b = `b_${c.key}${i}`;
       parts.push(
-        `es.${STAT_COLUMNS[d.numerator]}::float8 * ${p.add(d.factor, "float8")} AS ${n}`,
+        `${stat(STAT_COLUMNS[d.numerator])}::float8 * ${p.add(d.factor, "float8")} AS ${n}`,
         d.denominator === "landMu"
-          ? `e.land_m2 / $4::float8 AS ${den}`
-          : `es.${STAT_COLUMNS[d.denominator]}::float8 AS ${den}`,
+          ? `${land} / $4::float8 AS ${den}`
+          : `${stat(STAT_COLUMNS[d.denominator])}::float8 AS ${den}`,
       );
       const reported = `${c.above} AND ${n} IS NOT NULL AND ${den} IS NOT NULL`;
       benches.push(
@@ -111,8 +129,15 @@ export function muJunCompiled(profile: MuJunProfile, scope: MetricsScope, year: 
     grade = `CASE ${GRADES.map((g, k) => `WHEN ahead < ${p.add(cut[k], "float8")} THEN '${g}'`).join(" ")}
                   ELSE '${GRADES[GRADES.length - 1]}' END`;
   }
-  const sql = `
-WITH firms AS (
+  const firmYears =
+    source === "facts"
+      ? `fy AS (
+  SELECT f.enterprise_id AS id, f.is_above_scale AS above, f.has_stats,
+         ${parts.join(",\n         ")}
+    -- ($1 is NULL for a zone; named so every parameter has a type.)
+    FROM firm_metric_facts f WHERE f.zone_id = $2::int AND f.year = $3::int AND $1::int IS NULL
+),`
+      : `firms AS (
   SELECT DISTINCT pl.enterprise_id AS id FROM plots pl
    WHERE pl.enterprise_id IS NOT NULL
      AND ($1::int IS NULL OR pl.park_id = $1)
@@ -123,7 +148,9 @@ fy AS (
          ${parts.join(",\n         ")}
     FROM firms JOIN enterprises e ON e.id = firms.id
     LEFT JOIN enterprise_stats es ON es.enterprise_id = e.id AND es.year = $3::int
-),
+),`;
+  const sql = `
+WITH ${firmYears}
 -- Benchmarks as window aggregates over the whole group in enterprise-id order: one sort, and the
 -- same summation order as geo/ (the frame never moves, so each sum accumulates once, in order).
 benched AS (
@@ -197,8 +224,9 @@ export async function muJunGradeCountsSql(
   scope: MetricsScope,
   year: number,
   profile: MuJunProfile,
+  source: MuJunSource = "tables",
 ): Promise<MuJunGradeCounts> {
-  const { sql, params } = muJunCompiled(profile, scope, year);
+  const { sql, params } = muJunCompiled(profile, scope, year, source);
   const [row] = await run(q, (tx) =>
     tx.query<Record<Grade | "ungraded" | "enterprises" | "withStats", number>>(
       `${sql} SELECT ${GRADES.map((g) => `(count(*) FILTER (WHERE grade = '${g}'))::int AS "${g}"`).join(", ")},

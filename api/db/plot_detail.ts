@@ -184,6 +184,15 @@ export async function loadParkRecords(q: Queryable, parkId: number): Promise<Par
 
 /** Years with any enterprise statistics, ascending. */
 export async function listStatsYears(q: Queryable): Promise<number[]> {
-  const rows = await q.query<{ year: number }>("SELECT DISTINCT year FROM enterprise_stats ORDER BY year");
+  // A loose index scan (one probe of enterprise_stats_year per distinct year): a DISTINCT over the
+  // ≈ 3 M statistics rows of the 1 M-plot bench took ~0.5 s.
+  const rows = await q.query<{ year: number }>(
+    `WITH RECURSIVE y AS (
+       SELECT min(year) AS year FROM enterprise_stats
+       UNION ALL
+       SELECT (SELECT min(x.year) FROM enterprise_stats x WHERE x.year > y.year) FROM y WHERE y.year IS NOT NULL
+     )
+     SELECT year FROM y WHERE year IS NOT NULL ORDER BY year`,
+  );
   return rows.map((r) => r.year);
 }

@@ -9,6 +9,7 @@ import {
 } from "../../geo/target_tracking.ts";
 import { DEFAULT_TDT_SCORING, tdtScores } from "../../geo/tdt_score.ts";
 import type { Db } from "../db/db.ts";
+import { refreshMetricsFacts, zoneSumsFromFacts } from "../db/metrics_facts.ts";
 import { statsYears, supplyByYear } from "../db/metrics_inputs.ts";
 import { type MetricsScope, metricsSums } from "../db/metrics_sql.ts";
 import { muJunGradeCountsSql } from "../db/mu_jun_sql.ts";
@@ -44,13 +45,18 @@ export async function computeAreaMetrics(
 ) {
   const availableYears = await statsYears(q, scope);
   const year = resolveYear(askedYear, availableYears);
-  // Independent statements, issued together: on a server pool they run on separate connections
-  // (PGlite queues them). Each is a from-scratch computation over the current data.
+  // A zone reads the stored facts (decision 0005), brought up to date first; a park (~100 plots)
+  // computes from the tables. Independent statements are issued together: on a server pool they run
+  // on separate connections (PGlite queues them).
+  const zoneId = "zone" in scope ? scope.zone : null;
+  if (zoneId !== null) await q.transaction((tx) => refreshMetricsFacts(tx));
   const [sums, muJun, supply] = await Promise.all([
-    metricsSums(q, scope, year),
+    zoneId === null
+      ? metricsSums(q, scope, year)
+      : q.transaction((tx) => zoneSumsFromFacts(tx, zoneId, year)),
     // 亩均 grades in SQL (the twin of geo/mu_jun.ts evaluateMuJun, held equal by
     // tests/api/mu_jun_parity.test.ts): a zone's 420,000 firm-years no longer travel to Node.
-    muJunGradeCountsSql(q, scope, year, ZHEJIANG_MU_JUN_PROFILE),
+    muJunGradeCountsSql(q, scope, year, ZHEJIANG_MU_JUN_PROFILE, zoneId === null ? "tables" : "facts"),
     supplyByYear(q, scope),
   ]);
   const aggregates = figuresFromSums(sums);
