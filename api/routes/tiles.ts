@@ -70,17 +70,42 @@ function parsePath(p: { layer: string; z: string; x: string; file: string }): {
   return { layer: layer.data, tile: coords.data };
 }
 
+/** The ETag of a tile's `encoding` form: a strong ETag names one representation (RFC 9110 §8.8.3). */
+const etagOf = (etag: string, encoding: "gzip" | "br" | null) =>
+  encoding === null ? etag : `${etag.slice(0, -1)}-${encoding === "gzip" ? "gz" : "br"}"`;
+
 /**
- * True when `If-None-Match` lists the tile's ETag in either encoding (or `*`); weak comparison, as
+ * True when `If-None-Match` lists the tile's ETag in any encoding (or `*`); weak comparison, as
  * RFC 9110 asks for GET.
  */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  const gz = `${etag.slice(0, -1)}-gz"`;
+  const forms = [etag, etagOf(etag, "gzip"), etagOf(etag, "br")];
   return ifNoneMatch.split(",").some((t) => {
     const tag = t.trim().replace(/^W\//, "");
-    return tag === "*" || tag === etag || tag === gz;
+    return tag === "*" || forms.includes(tag);
   });
+}
+
+/** Accept-Encoding header values already parsed: which of br and gzip each accepts. */
+const acceptCache = new LRUCache<string, { br: boolean; gzip: boolean }>({ max: 1_000 });
+
+/** Whether `header` accepts br and gzip (RFC 9110 §12.5.3: listed without `q=0`, or `*` without `q=0`). */
+export function acceptedEncodings(header: string | undefined): { br: boolean; gzip: boolean } {
+  if (!header) return { br: false, gzip: false };
+  let found = acceptCache.get(header);
+  if (!found) {
+    const q = new Map<string, number>();
+    for (const part of header.split(",")) {
+      const [name = "", ...params] = part.trim().toLowerCase().split(";");
+      const qp = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      q.set(name.trim(), qp === undefined ? 1 : Number(qp.slice(2)));
+    }
+    const ok = (enc: string) => (q.get(enc) ?? q.get("*") ?? 0) > 0;
+    found = { br: ok("br"), gzip: ok("gzip") };
+    acceptCache.set(header, found);
+  }
+  return found;
 }
 
 /**
@@ -106,10 +131,10 @@ export const tilesRoutes = new Hono<AppEnv>().get("/:layer/:z/:x/:file", async (
   });
   const service = await deps.tiles;
   const t = await service.tile(layer, tile, req.query, req.key);
-  // A strong ETag names one representation: the gzip form has its own.
-  const gz = t.gzip && /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "") ? t.gzip : undefined;
-  const etag = gz ? `${t.etag.slice(0, -1)}-gz"` : t.etag;
-  c.header("ETag", etag);
+  // The smallest form the client accepts (brotli, then gzip, once compressed in the background).
+  const accepts = t.gzip || t.br ? acceptedEncodings(c.req.header("Accept-Encoding")) : null;
+  const encoding = t.br && accepts?.br ? "br" : t.gzip && accepts?.gzip ? "gzip" : null;
+  c.header("ETag", etagOf(t.etag, encoding));
   // Data can change at any time: caches must revalidate (cheap: 304 on an unchanged ETag).
   c.header("Cache-Control", "no-cache");
   c.header("Vary", "Accept-Encoding");
@@ -118,6 +143,7 @@ export const tilesRoutes = new Hono<AppEnv>().get("/:layer/:z/:x/:file", async (
   if (matches(c.req.header("If-None-Match"), t.etag)) return c.body(null, 304);
   if (t.body.byteLength === 0) return c.body(null, 204);
   c.header("Content-Type", MVT_TYPE);
-  if (gz) c.header("Content-Encoding", "gzip");
-  return c.body((gz ?? t.body) as Uint8Array<ArrayBuffer>, 200);
+  if (encoding) c.header("Content-Encoding", encoding);
+  const body = encoding === "br" ? t.br : encoding === "gzip" ? t.gzip : t.body;
+  return c.body(body as Uint8Array<ArrayBuffer>, 200);
 });
