@@ -1,4 +1,5 @@
 import { DbStartupError } from "./db/db.ts";
+import { refreshMetricsFacts } from "./db/metrics_facts.ts";
 import { openDb } from "./db/open.ts";
 import { readEnv } from "./env.ts";
 import { startServer } from "./server.ts";
@@ -29,6 +30,18 @@ async function main(): Promise<void> {
   if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);
   if (seeded) console.log("Loaded the demo dataset (示意数据 / illustrative, not official figures).");
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
+  // Zone metrics read stored facts (decision 0005): bring them up to date now, in the background,
+  // rather than in the first zone request (a first build on a million plots takes minutes).
+  const factsStarted = Date.now();
+  db.transaction((tx) => refreshMetricsFacts(tx)).then(
+    (r) => {
+      if (r.parks > 0)
+        console.log(
+          `Metrics facts refreshed for ${r.parks} parks in ${((Date.now() - factsStarted) / 1000).toFixed(1)} s.`,
+        );
+    },
+    (err: Error) => console.error(`Metrics facts refresh failed (zone requests will retry): ${err.message}`),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,6 +3,7 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:metrics            (builds schema za_bench_metrics once, then reuses it)
  *   DATABASE_URL=postgres://… npm run bench:metrics -- --rebuild
+ *   DATABASE_URL=postgres://… npm run bench:metrics -- --keep-facts   (skip the timed rebuild of the stored facts)
  *
  * Dataset: the committed demo dataset (data/demo, 662 plots in 8 parks) copied 1,511 times with translated
  * geometry, new parks and new enterprises per copy (statistics copied with them) → 1,000,282 plots, 12,088 parks.
@@ -58,8 +59,10 @@ async function main(dbUrl: string): Promise<void> {
       // statistics; autovacuum would get there, the bench should not time its absence.
       for (const t of ["plots", "enterprises", "enterprise_stats"]) await db.exec(`VACUUM ANALYZE ${t}`);
     }
-    // The stored facts (decision 0005): a full rebuild, as after a bulk load or a new statistics year.
-    await db.query("UPDATE za_metrics_facts_state SET definition = NULL");
+    // The stored facts (decision 0005): a full rebuild, as after a bulk load or a new statistics year
+    // (`--keep-facts`: only bring them up to date).
+    if (!process.argv.includes("--keep-facts"))
+      await db.query("UPDATE za_metrics_facts_state SET definition = NULL");
     const tf = performance.now();
     const rebuilt = await db.transaction((tx) => refreshMetricsFacts(tx));
     console.log(

@@ -236,6 +236,20 @@ async function measureCached(dbUrl: string, list: readonly Tile[], admin: pg.Cli
     for (const t of list) await fetchTile(target, t);
     const paths = list.map((t) => `/api/tiles/plots/${t.z}/${t.x}/${t.y}.mvt`);
     await load(target, ["/api/health/live"]); // warm-up of the load tool and the server
+    // What the load below receives per tile, as a browser asks (compressed forms are ready by now).
+    let sent = 0;
+    let raw = 0;
+    for (const p of paths) {
+      const res = await fetch(`${target}${p}`, { headers: { "Accept-Encoding": ACCEPT_ENCODING } });
+      const enc = res.headers.get("content-encoding");
+      sent += Number(res.headers.get("content-length") ?? 0);
+      raw += (await res.arrayBuffer()).byteLength;
+      if (enc === null && res.status === 200 && Number(res.headers.get("content-length")) >= 1024)
+        throw new Error(`${p}: cached tile sent uncompressed`);
+    }
+    console.log(
+      `cached tiles as sent: ${(sent / paths.length / 1024).toFixed(1)} kB on average (${(raw / paths.length / 1024).toFixed(1)} kB decoded)`,
+    );
     const c = await load(target, paths);
     const d = await load(target, ["/api/health/live"]);
     const tool = HAS_WRK ? "wrk -t1 -c10 -d10s" : "autocannon, 10 connections, 10 s";
