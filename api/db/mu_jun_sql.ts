@@ -78,6 +78,7 @@ export function muJunCompiled(
   ] as const;
   const parts: string[] = [];
   const benches: string[] = [];
+  const benchValues: string[] = [];
   const values: string[] = [];
   const scores: string[] = [];
   for (const c of classes) {
@@ -97,12 +98,12 @@ export function muJunCompiled(
       );
       const reported = `${c.above} AND ${n} IS NOT NULL AND ${den} IS NOT NULL`;
       benches.push(
-        `count(*) FILTER (WHERE ${reported}) OVER w AS k_${c.key}${i}`,
-        `sum(${n}) FILTER (WHERE ${reported}) OVER w AS sn_${c.key}${i}`,
-        `sum(${den}) FILTER (WHERE ${reported}) OVER w AS sd_${c.key}${i}`,
+        `count(*) FILTER (WHERE ${reported}) AS k_${c.key}${i}`,
+        `sum(${n}) FILTER (WHERE ${reported}) AS sn_${c.key}${i}`,
+        `sum(${den}) FILTER (WHERE ${reported}) AS sd_${c.key}${i}`,
       );
-      values.push(
-        `CASE WHEN ${finite(n)} AND ${finite(den)} AND ${den} > 0 THEN ${n} / ${den} END AS ${v}`,
+      values.push(`CASE WHEN ${finite(n)} AND ${finite(den)} AND ${den} > 0 THEN ${n} / ${den} END AS ${v}`);
+      benchValues.push(
         `CASE WHEN k_${c.key}${i} > 0 AND ${finite(`sn_${c.key}${i}`)} AND ${finite(`sd_${c.key}${i}`)}
                 AND sd_${c.key}${i} > 0 THEN sn_${c.key}${i} / sd_${c.key}${i} END AS ${b}`,
       );
@@ -131,11 +132,12 @@ export function muJunCompiled(
   }
   const firmYears =
     source === "facts"
-      ? `fy AS (
+      ? `fy AS MATERIALIZED (
   SELECT f.enterprise_id AS id, f.is_above_scale AS above, f.has_stats,
          ${parts.join(",\n         ")}
     -- ($1 is NULL for a zone; named so every parameter has a type.)
     FROM firm_metric_facts f WHERE f.zone_id = $2::int AND f.year = $3::int AND $1::int IS NULL
+   ORDER BY f.enterprise_id
 ),`
       : `firms AS (
   SELECT DISTINCT pl.enterprise_id AS id FROM plots pl
@@ -143,25 +145,25 @@ export function muJunCompiled(
      AND ($1::int IS NULL OR pl.park_id = $1)
      AND ($2::int IS NULL OR pl.park_id IN (SELECT id FROM parks WHERE zone_id = $2))
 ),
-fy AS (
+fy AS MATERIALIZED (
   SELECT e.id, e.is_above_scale AS above, es.enterprise_id IS NOT NULL AS has_stats,
          ${parts.join(",\n         ")}
     FROM firms JOIN enterprises e ON e.id = firms.id
     LEFT JOIN enterprise_stats es ON es.enterprise_id = e.id AND es.year = $3::int
+   ORDER BY e.id
 ),`;
   const sql = `
 WITH ${firmYears}
--- Benchmarks as window aggregates over the whole group in enterprise-id order: one sort, and the
--- same summation order as geo/ (the frame never moves, so each sum accumulates once, in order).
-benched AS (
-  SELECT fy.*, ${benches.join(",\n         ")}
-    FROM fy WINDOW w AS (ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-),
--- MATERIALIZED: computed once per firm (inlined, the planner repeats the score in the sort key).
-valued AS MATERIALIZED (SELECT benched.*, ${values.join(",\n         ")} FROM benched),
-scored AS (
+-- Benchmarks: one row of sums over the whole group in enterprise-id order (fy is materialised in that
+-- order and a CTE scan keeps it, so the float sums accumulate in geo/'s order).
+bench AS (SELECT ${benches.join(",\n         ")} FROM fy),
+b AS (SELECT ${benchValues.join(",\n         ")} FROM bench),
+-- MATERIALIZED: each value, then each score, computed once per firm (inlined, the planner would repeat
+-- the expressions in the score and in the sort key).
+valued AS MATERIALIZED (SELECT id, above, has_stats, ${values.join(",\n         ")} FROM fy),
+scored AS MATERIALIZED (
   SELECT id, above, has_stats, CASE WHEN above THEN score_a ELSE score_b END AS score
-    FROM (SELECT valued.*, ${scores.join(",\n         ")} FROM valued) x
+    FROM (SELECT valued.*, ${scores.join(",\n         ")} FROM valued CROSS JOIN b) x
 ),
 -- Share of the size class strictly ahead: rank() gives tied scores the better rank.
 ranked AS (
