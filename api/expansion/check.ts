@@ -31,7 +31,7 @@ export interface AcceptedGeometry {
 /**
  * Validates a submitted polygon: invalid (self-intersection, bow-tie …) → `400 geometry_invalid`
  * naming GEOS's reason and the crossing location, unless `repair` asks for ST_MakeValid; zero area
- * (degenerate or collapsed rings) → `400 geometry_zero_area`.
+ * (degenerate or collapsed rings, with or without repair) → `400 geometry_zero_area`.
  */
 export async function acceptGeometry(
   q: Queryable,
@@ -42,6 +42,8 @@ export async function acceptGeometry(
   const loc = v.location
     ? ([v.location.coordinates[0], v.location.coordinates[1]] as [number, number])
     : null;
+  // Zero area first: a collapsed ring is also "invalid", but what the planner must hear is "no area".
+  if (!v.repaired || !(v.repaired_area_m2 > 0)) throw new AppError("geometry_zero_area");
   if (!v.valid && !repair) {
     throw new AppError(
       "geometry_invalid",
@@ -49,7 +51,6 @@ export async function acceptGeometry(
       { reason: v.reason, location: loc },
     );
   }
-  if (!v.repaired || !(v.repaired_area_m2 > 0)) throw new AppError("geometry_zero_area");
   return {
     geometry: v.repaired,
     areaM2: v.repaired_area_m2,
