@@ -41,7 +41,7 @@ export function parkGkEpsg(park: { gkEpsg: number | null; labelPoint: [number, n
 }
 
 /**
- * Expansion candidates around a park, computed in PostGIS (`CANDIDATES_SQL`) and ranked by the geo/
+ * Expansion candidates around a park, computed in PostGIS (`candidatesSql`) and ranked by the geo/
  * score. Constraint types the zone has no layer for are dropped from the analysis with a loud
  * warning rather than silently emptying (required) or ignoring (excluded) them.
  */

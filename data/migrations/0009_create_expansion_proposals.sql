@@ -26,3 +26,76 @@ CREATE TABLE expansion_proposal_versions (
 CREATE INDEX expansion_proposal_versions_geom_gist ON expansion_proposal_versions USING gist (geom);
 CREATE TRIGGER expansion_proposal_versions_set_area BEFORE INSERT OR UPDATE OF geom ON expansion_proposal_versions
   FOR EACH ROW EXECUTE FUNCTION za_set_area_m2();
+
+-- Dissolved constraint geometry per zone and type, for the expansion analysis: unioning 20,000 small
+-- farmland polygons costs seconds, and constraint layers change only on import, so the union is kept
+-- here by statement triggers (one recomputation per importing statement, not per row).
+CREATE TABLE constraint_unions (
+  zone_id integer NOT NULL REFERENCES zones (id) ON DELETE CASCADE,
+  type text NOT NULL,
+  geom geometry(MultiPolygon, 4326) NOT NULL,
+  feature_count integer NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (zone_id, type)
+);
+CREATE INDEX constraint_unions_geom_gist ON constraint_unions USING gist (geom);
+
+CREATE FUNCTION za_refresh_constraint_union(p_zone integer, p_type text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM constraint_unions WHERE zone_id = p_zone AND type = p_type;
+  INSERT INTO constraint_unions (zone_id, type, geom, feature_count)
+  SELECT p_zone, p_type, ST_Multi(ST_CollectionExtract(ST_Union(f.geom), 3)), count(*)::int
+    FROM constraint_layers l JOIN constraint_features f ON f.layer_id = l.id
+   WHERE l.zone_id = p_zone AND l.type = p_type
+  HAVING count(*) > 0;
+END;
+$$;
+
+-- Transition tables allow one event per trigger, hence three functions.
+CREATE FUNCTION za_constraint_features_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT DISTINCT l.zone_id, l.type FROM constraint_layers l WHERE l.id IN (SELECT layer_id FROM new_rows)
+  LOOP PERFORM za_refresh_constraint_union(r.zone_id, r.type); END LOOP;
+  RETURN NULL;
+END;
+$$;
+CREATE FUNCTION za_constraint_features_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT DISTINCT l.zone_id, l.type FROM constraint_layers l WHERE l.id IN (SELECT layer_id FROM old_rows)
+  LOOP PERFORM za_refresh_constraint_union(r.zone_id, r.type); END LOOP;
+  RETURN NULL;
+END;
+$$;
+CREATE FUNCTION za_constraint_features_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT DISTINCT l.zone_id, l.type FROM constraint_layers l
+            WHERE l.id IN (SELECT layer_id FROM old_rows UNION SELECT layer_id FROM new_rows)
+  LOOP PERFORM za_refresh_constraint_union(r.zone_id, r.type); END LOOP;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER constraint_features_union_insert AFTER INSERT ON constraint_features
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION za_constraint_features_inserted();
+CREATE TRIGGER constraint_features_union_delete AFTER DELETE ON constraint_features
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION za_constraint_features_deleted();
+CREATE TRIGGER constraint_features_union_update AFTER UPDATE ON constraint_features
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION za_constraint_features_updated();
+
+-- A layer deleted (its features go by cascade, after it) or moved to another zone/type: refresh both keys.
+CREATE FUNCTION za_constraint_layers_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM za_refresh_constraint_union(OLD.zone_id, OLD.type);
+  IF TG_OP = 'UPDATE' THEN PERFORM za_refresh_constraint_union(NEW.zone_id, NEW.type); END IF;
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER constraint_layers_union AFTER DELETE OR UPDATE OF zone_id, type ON constraint_layers
+  FOR EACH ROW EXECUTE FUNCTION za_constraint_layers_changed();
+
+INSERT INTO constraint_unions (zone_id, type, geom, feature_count)
+SELECT l.zone_id, l.type, ST_Multi(ST_CollectionExtract(ST_Union(f.geom), 3)), count(*)::int
+  FROM constraint_layers l JOIN constraint_features f ON f.layer_id = l.id
+ GROUP BY l.zone_id, l.type;

@@ -209,6 +209,53 @@ describe.each(ADAPTERS)("POST /api/expansion/candidates on %s", (kind) => {
     expect(warned).toHaveLength(1);
   });
 
+  test("constraint_unions follow inserts, updates and layer deletes (triggers), and candidates with them", async () => {
+    const unions = async () =>
+      t.db.query<{ type: string; feature_count: number; m2: number }>(
+        `SELECT type, feature_count, ST_Area(geom::geography)::float8 AS m2 FROM constraint_unions WHERE zone_id = $1 ORDER BY type`,
+        [fx.zoneId],
+      );
+    const before = await unions();
+    expect(before.map((u) => [u.type, u.feature_count])).toEqual([
+      ["development_boundary", 2],
+      ["ecological_redline", 1],
+      ["flood", 1],
+      ["permanent_farmland", 2],
+    ]);
+    const total = async () =>
+      (await post<CandidatesResult>(app, "/api/expansion/candidates", { parkId: fx.parkId })).body
+        .totalAreaMu;
+    const t0 = await total();
+    // move the red-line strip 5 km north, out of reach: more candidate land
+    await t.db.query(
+      `UPDATE constraint_features f SET geom = ST_Translate(f.geom, 0, 0.045)
+         FROM constraint_layers l WHERE l.id = f.layer_id AND l.zone_id = $1 AND l.type = 'ecological_redline'`,
+      [fx.zoneId],
+    );
+    const t1 = await total();
+    expect(t1).toBeGreaterThan(t0 + 100);
+    const ind = await independent(
+      fx.parkId,
+      2000,
+      ["permanent_farmland", "ecological_redline"],
+      ["development_boundary"],
+      50,
+    );
+    expect(Math.abs(t1 * M2_PER_MU - ind.total_m2) / ind.total_m2).toBeLessThan(0.01);
+    // drop the farmland layer: its union goes, and the analysis now warns about it
+    await t.db.query(`DELETE FROM constraint_layers WHERE zone_id = $1 AND type = 'permanent_farmland'`, [
+      fx.zoneId,
+    ]);
+    expect((await unions()).map((u) => u.type)).toEqual([
+      "development_boundary",
+      "ecological_redline",
+      "flood",
+    ]);
+    const res = await post<CandidatesResult>(app, "/api/expansion/candidates", { parkId: fx.parkId });
+    expect(res.body.warnings[0]?.types).toEqual(["permanent_farmland"]);
+    expect(res.body.totalAreaMu).toBeGreaterThan(t1);
+  });
+
   test("bad input → 400/404 envelopes, never 500", async () => {
     const cases: Array<[unknown, number, string]> = [
       [{ parkId: 999_999 }, 404, "park_not_found"],
