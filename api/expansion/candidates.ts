@@ -35,9 +35,14 @@ export type CandidatesResult = FeatureCollection<Polygon, CandidateProperties> &
   isDemo: boolean;
 };
 
-/** The park's metric CRS: its stored CGCS2000 3° Gauss-Krüger code, else the zone of its label point. */
+/**
+ * The park's metric CRS: its stored CGCS2000 3° zone-prefixed Gauss-Krüger code (EPSG 4513–4533), else
+ * the 3° zone of its label point (a stored 6° or central-meridian code is not used: the pack's
+ * coordinates are written with the 3° zone prefix).
+ */
 export function parkGkEpsg(park: { gkEpsg: number | null; labelPoint: [number, number] }): number {
-  return park.gkEpsg ?? gaussKrugerZone3(park.labelPoint[0]).epsg;
+  const e = park.gkEpsg;
+  return e !== null && e >= 4513 && e <= 4533 ? e : gaussKrugerZone3(park.labelPoint[0]).epsg;
 }
 
 /**

@@ -10,6 +10,10 @@ import {
 import { getPark } from "../db/parks.ts";
 import { AppError } from "../errors.ts";
 import { acceptGeometry } from "../expansion/check.ts";
+import { packData } from "../expansion/pack_data.ts";
+import { boundaryGeoJson, boundaryShapefile, exportStem, packTablesXlsx } from "../expansion/pack_exports.ts";
+import { packHtml } from "../expansion/pack_html.ts";
+import { hasChromium, renderPackPdf } from "../expansion/pack_pdf.ts";
 import {
   ProposalCreateSchema,
   ProposalListQuerySchema,
@@ -19,9 +23,15 @@ import {
 import { IdParamSchema } from "../schemas/zones.ts";
 import { validate } from "../validate.ts";
 
+/** The bytes of a view as a standalone ArrayBuffer (what Hono's `c.body` takes). */
+const arrayBuffer = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
+
 /**
  * Expansion proposals with version history: `POST /` (version 1), `GET /?park=`, `GET /:id` (current
  * version + history), `PUT /:id` (appends a version), `GET /:id/versions/:version`.
+ * Application pack of the current version: `GET /:id/pack.html` (A4 print view, always available),
+ * `/:id/pack.pdf` (Chromium; 503 `pdf_unavailable` without it), `/:id/boundary.zip` (Shapefile in
+ * CGCS2000 Gauss-Krüger), `/:id/boundary.geojson`, `/:id/tables.xlsx`.
  * Geometries go through the same validation as `/api/expansion/check` (invalid → 400 with the
  * crossing, or repaired on `repair: true`; zero area → 400).
  */
@@ -68,4 +78,41 @@ export const expansionProposalsRoutes = new Hono<AppEnv>()
       throw new AppError("proposal_version_not_found", { id, version });
     }
     return c.json({ proposalId: id, ...v });
+  })
+  .get("/:id/pack.html", validate("param", IdParamSchema), async (c) => {
+    const d = await packData(c.var.deps.db, c.req.valid("param").id, c.var.deps.log);
+    return c.html(packHtml(d));
+  })
+  .get("/:id/pack.pdf", validate("param", IdParamSchema), async (c) => {
+    const { id } = c.req.valid("param");
+    const chromiumPath = c.var.deps.chromiumPath ?? "/usr/bin/chromium";
+    if (!hasChromium(chromiumPath))
+      throw new AppError("pdf_unavailable", { htmlPath: `/api/expansion/proposals/${id}/pack.html` });
+    const d = await packData(c.var.deps.db, id, c.var.deps.log);
+    const pdf = await renderPackPdf(packHtml(d), chromiumPath);
+    return c.body(arrayBuffer(pdf), 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${exportStem(d)}.pdf"`,
+    });
+  })
+  .get("/:id/boundary.zip", validate("param", IdParamSchema), async (c) => {
+    const { db, log } = c.var.deps;
+    const d = await packData(db, c.req.valid("param").id, log);
+    return c.body(arrayBuffer(await boundaryShapefile(db, d)), 200, {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename="${exportStem(d)}-shp.zip"`,
+    });
+  })
+  .get("/:id/boundary.geojson", validate("param", IdParamSchema), async (c) => {
+    const d = await packData(c.var.deps.db, c.req.valid("param").id, c.var.deps.log);
+    c.header("Content-Type", "application/geo+json");
+    c.header("Content-Disposition", `attachment; filename="${exportStem(d)}.geojson"`);
+    return c.body(JSON.stringify(boundaryGeoJson(d)));
+  })
+  .get("/:id/tables.xlsx", validate("param", IdParamSchema), async (c) => {
+    const d = await packData(c.var.deps.db, c.req.valid("param").id, c.var.deps.log);
+    return c.body(arrayBuffer(packTablesXlsx(d)), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${exportStem(d)}.xlsx"`,
+    });
   });
