@@ -6,6 +6,7 @@ import { unzipSync } from "fflate";
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
+import { gkVertices } from "../../api/db/expansion_pack.ts";
 import type { Proposal } from "../../api/db/expansion_proposals.ts";
 import type { CandidatesResult } from "../../api/expansion/candidates.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
@@ -53,6 +54,30 @@ describe.each(ADAPTERS)("expansion application pack on %s", (kind) => {
     proposal = (await res.json()) as Proposal;
   });
   afterAll(async () => t.cleanup());
+
+  test("GK coordinates: golden point 23.37°N 104.23°E → X 2,585,724, Y 35,421,273 in EPSG:4523 (domain.md §3)", async () => {
+    const d = 0.001;
+    const [v] = await gkVertices(
+      t.db,
+      {
+        type: "MultiPolygon",
+        coordinates: [
+          [
+            [
+              [104.23, 23.37],
+              [104.23 + d, 23.37],
+              [104.23, 23.37 + d],
+              [104.23, 23.37],
+            ],
+          ],
+        ],
+      },
+      4523,
+    );
+    expect(v).toMatchObject({ part: 1, ring: 0, index: 1 });
+    expect(Math.round(v?.xM ?? 0)).toBe(2_585_724);
+    expect(Math.round(v?.yM ?? 0)).toBe(35_421_273);
+  });
 
   test("HTML print view: A4, Chinese sections, two maps, GK zone 35 coordinates, 示意数据", async () => {
     const res = await app.request(`/api/expansion/proposals/${proposal.id}/pack.html`);
