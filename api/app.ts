@@ -4,6 +4,8 @@ import type { AppDeps, AppEnv, Log } from "./app_env.ts";
 import { isConnectionError } from "./db/connection_errors.ts";
 import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
 import { constraintsRoutes } from "./routes/constraints.ts";
+import { expansionRoutes } from "./routes/expansion.ts";
+import { expansionProposalsRoutes } from "./routes/expansion_proposals.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { parksRoutes } from "./routes/parks.ts";
 import { plotsRoutes } from "./routes/plots.ts";
@@ -86,7 +88,9 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)
     .route("/constraints", constraintsRoutes)
-    .route("/tiles", tilesRoutes);
+    .route("/tiles", tilesRoutes)
+    .route("/expansion/proposals", expansionProposalsRoutes)
+    .route("/expansion", expansionRoutes);
 
   return routes;
 }

@@ -16,6 +16,8 @@ export interface AppDeps {
   tiles?: Promise<TileService>;
   /** Bytes of rendered tiles to keep in memory (env `ZA_TILE_CACHE_MB`). */
   tileCacheBytes?: number;
+  /** Chromium for PDF rendering (env `ZA_CHROMIUM_PATH`, default /usr/bin/chromium); absent file → 503. */
+  chromiumPath?: string;
 }
 
 /** Hono context variables set by the app's middleware. */

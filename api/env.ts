@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   ZA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Megabytes of rendered vector tiles kept in memory per process. */
   ZA_TILE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(256),
+  /** Chromium executable for PDF application packs; when missing, PDFs answer 503 and HTML still works. */
+  ZA_CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** Directory of the built web app. */
   ZA_WEB_DIR: z.string().min(1).default("dist/web"),
 });

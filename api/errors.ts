@@ -31,6 +31,31 @@ export const ERRORS = {
     "zh-CN": "没有 {year} 年的统计数据；可选年份：{available}",
     en: "No statistics for year {year}; available years: {available}",
   },
+  geometry_invalid: {
+    status: 400,
+    "zh-CN": "几何图形无效：{reason}，位置 {lng}, {lat}；修正后重试，或传 repair: true 自动修复",
+    en: "Invalid geometry: {reason} at {lng}, {lat}; fix it, or send repair: true to have it repaired",
+  },
+  geometry_zero_area: {
+    status: 400,
+    "zh-CN": "几何图形面积为零，不能作为扩区范围",
+    en: "The geometry has zero area and cannot be an expansion boundary",
+  },
+  proposal_not_found: {
+    status: 404,
+    "zh-CN": "扩区方案 {id} 不存在",
+    en: "Expansion proposal {id} does not exist",
+  },
+  proposal_version_not_found: {
+    status: 404,
+    "zh-CN": "扩区方案 {id} 没有第 {version} 版",
+    en: "Expansion proposal {id} has no version {version}",
+  },
+  pdf_unavailable: {
+    status: 503,
+    "zh-CN": "本机未安装 Chromium，无法生成 PDF；请使用 HTML 打印版（{htmlPath}）",
+    en: "Chromium is not installed here, so no PDF can be rendered; use the HTML print view ({htmlPath})",
+  },
   method_not_allowed: {
     status: 405,
     "zh-CN": "不支持 {method} 方法",

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     host: env.HOST,
     staticDir: env.ZA_WEB_DIR,
     tileCacheBytes: env.ZA_TILE_CACHE_MB * 1024 * 1024,
+    chromiumPath: env.ZA_CHROMIUM_PATH,
   });
   const dbLine =
     db.kind === "pglite"

@@ -18,6 +18,8 @@ export interface ServerOptions {
   log?: AppDeps["log"];
   /** Bytes of rendered tiles kept in memory. */
   tileCacheBytes?: number;
+  /** Chromium for PDF application packs. */
+  chromiumPath?: string;
 }
 
 export interface RunningServer {
@@ -34,6 +36,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       db: opts.db,
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.tileCacheBytes === undefined ? {} : { tileCacheBytes: opts.tileCacheBytes }),
+      ...(opts.chromiumPath === undefined ? {} : { chromiumPath: opts.chromiumPath }),
     }),
   );
   if (opts.staticDir) {

@@ -149,3 +149,31 @@ export const TDT_SCORE_CAP = 100;
  * @see geo/ratio.ts `isBelow`
  */
 export const THRESHOLD_REL_TOL = 1e-9;
+
+// ── Expansion (扩区) ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Candidate area at which the size criterion of `candidateScore` reaches 1. Unit: 亩.
+ * [configurable default]: no published value; 500 亩 (≈ 33 ha) is a modest block for one park.
+ * @see ../shared/domain.md §10, §13 item 11
+ */
+export const EXPANSION_SIZE_REFERENCE_MU = 500;
+
+/** Default search radius around the park for expansion candidates. Unit: m. [configurable default] (issue 7) */
+export const EXPANSION_MAX_DISTANCE_M = 2000;
+
+/** Default smallest candidate piece. Unit: 亩. [configurable default] (issue 7) */
+export const EXPANSION_MIN_AREA_MU = 50;
+
+/**
+ * Constraint overlap below which a proposal counts as conflict-free (digitising noise). Unit: m².
+ * [configurable default]
+ */
+export const EXPANSION_CONFLICT_TOLERANCE_M2 = 1;
+
+/**
+ * Share of a proposal that must lie inside the 城镇开发边界 to pass. Unit: ratio. [configurable default]:
+ * the dossier asks for land inside the boundary; 0.999 leaves room for digitising noise only.
+ * @see ../shared/domain.md §10
+ */
+export const EXPANSION_MIN_INSIDE_BOUNDARY_RATIO = 0.999;

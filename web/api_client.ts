@@ -48,9 +48,31 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
  * Non-2xx answers become `ApiError {status, code, message}`; so do network failures (status 0).
  */
 export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(path, lang, {
+    headers: { Accept: "application/json", "Accept-Language": lang },
+    signal,
+  });
+}
+
+/** POSTs or PUTs a JSON body under /api; errors as `getJson`. */
+export async function sendJson<T>(
+  method: "POST" | "PUT",
+  path: string,
+  body: unknown,
+  lang: Lang,
+): Promise<T> {
+  return requestJson<T>(path, lang, {
+    method,
+    headers: { Accept: "application/json", "Content-Type": "application/json", "Accept-Language": lang },
+    body: JSON.stringify(body),
+  });
+}
+
+async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
+  const signal = init.signal;
   let res: Response;
   try {
-    res = await fetch(path, { headers: { Accept: "application/json", "Accept-Language": lang }, signal });
+    res = await fetch(path, init);
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, "network_error", translate(lang, "error.network"));

@@ -1,10 +1,12 @@
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
 import { useEffect, useMemo, useState } from "react";
+import { useExpansion } from "../hooks/use_expansion.ts";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
 import { useZoneLayers } from "../hooks/use_zone_layers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { tileIndicatorOf } from "../map/layers/plot_style.ts";
 import { MapView } from "../map/map_view.tsx";
+import { ExpansionPanel } from "./expansion_panel.tsx";
 import { Legend } from "./legend.tsx";
 import { LoadStatus } from "./load_status.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
@@ -41,6 +43,14 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
     return layers.plots.features.find((f) => f.properties.id === plotId)?.properties ?? null;
   }, [layers, plotId]);
   const plotPark = plot ? zone.parks.find((p) => p.id === plot.parkId) : undefined;
+  const expansion = useExpansion(park?.id ?? null, lang);
+  const snapTargets = useMemo(
+    () =>
+      layers && park
+        ? [...layers.parks.features, ...layers.plots.features.filter((f) => f.properties.parkId === park.id)]
+        : [],
+    [layers, park],
+  );
 
   return (
     <div className="workspace">
@@ -61,6 +71,11 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
             onShowZone={onShowZone}
           />
         </PanelBoundary>
+        {park ? (
+          <PanelBoundary name="expansion">
+            <ExpansionPanel park={park} state={expansion} />
+          </PanelBoundary>
+        ) : null}
         <PanelBoundary name="legend">
           <Legend plotStyle={plotStyle} />
         </PanelBoundary>
@@ -77,6 +92,13 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
             selectedPlotId={plot?.id ?? null}
             onPlotSelect={setPlotId}
             onParkSelect={onSelectPark}
+            expansion={{
+              candidates: expansion.candidates,
+              selectedRanks: expansion.ranks,
+              drawing: expansion.drawing,
+              onDrawChange: expansion.setDrawn,
+              snapTargets,
+            }}
           >
             {layersState.status === "loading" ? <LoadStatus overlay /> : null}
             {layersState.status === "error" ? (

@@ -16,6 +16,7 @@ import {
 import { CoordinateReadout } from "./coordinate_readout.tsx";
 import { installE2eHook } from "./e2e_hook.ts";
 import { enclaveLinks, parkPoints } from "./enclave_links.ts";
+import { type ExpansionMapProps, useExpansionMap } from "./expansion_draw.ts";
 import type { PlotOverlay } from "./layers/plot_layers.ts";
 import type { PlotClassification } from "./layers/plot_style.ts";
 import { type PlotTileParams, plotTileUrl } from "./layers/plot_tiles.ts";
@@ -36,6 +37,8 @@ export interface MapViewProps {
   selectedPlotId: number | null;
   onPlotSelect(plotId: number | null): void;
   onParkSelect(parkId: number): void;
+  /** Expansion candidates and drawing (the expansion panel); omitted → none. */
+  expansion?: ExpansionMapProps;
   /** Overlays drawn over the map (legend, status). */
   children?: ReactNode;
 }
@@ -135,6 +138,8 @@ export function MapView(props: MapViewProps) {
       onSelect: (id) => callbacks.current.onParkSelect(id),
     });
   }, [map, zone.parks, lang, t, selectedParkId]);
+
+  useExpansionMap(map, props.expansion);
 
   const ready = map !== null && zoneLayers !== null && appliedZoneId === zone.id;
   return (
