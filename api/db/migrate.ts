@@ -38,9 +38,12 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
       checksum: createHash("sha256").update(sql).digest("hex"),
     });
   }
+  // Numbers are reserved per feature branch (e.g. 0010 while 0008 and 0009 are still being written
+  // elsewhere), so a gap is allowed; a number used twice is not. Pending migrations apply in number order.
   out.forEach((mig, i) => {
-    if (mig.version !== i + 1)
-      throw new Error(`migrations must be numbered 0001, 0002, … without gaps (found ${mig.version})`);
+    const prev = out[i - 1];
+    if (prev !== undefined && prev.version === mig.version)
+      throw new Error(`migration number ${String(mig.version).padStart(4, "0")} is used twice`);
   });
   return out;
 }
