@@ -57,7 +57,8 @@ async function api<T>(path: string): Promise<T> {
 const isSameOrigin = (url: string) =>
   url.startsWith("data:") || url.startsWith("blob:") || new URL(url).origin === new URL(server.url).origin;
 
-async function openPortal(hash = "#/invest"): Promise<Page> {
+/** Opens `hash` in a fresh context; public pages' /api answers are kept for the leak check (not staff pages'). */
+async function openPortal(hash = "#/invest", collect = true): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1 });
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -66,7 +67,7 @@ async function openPortal(hash = "#/invest"): Promise<Page> {
     return route.abort("blockedbyclient");
   });
   context.on("response", (res) => {
-    if (!new URL(res.url()).pathname.startsWith("/api/")) return;
+    if (!collect || !new URL(res.url()).pathname.startsWith("/api/")) return;
     payloads.push(
       res.json().then(
         (body: unknown) => ({ what: `${res.request().method()} ${res.url()}`, body }),
@@ -300,5 +301,43 @@ describe("investor portal", () => {
     // The built bundle itself holds no firm name either.
     const html = readFileSync(`${OUT_DIR}/index.html`, "utf8");
     expect(findLeaks(html, conf)).toEqual([]);
+  });
+});
+
+describe("investment office pages (#/staff, staff-only until issue 9)", () => {
+  test("matching recommends the aluminium parks over the 三七 park; a recorded referral keeps the totals reconciled", async () => {
+    const wenshan = zones[0];
+    const sanqi = park("Sanqi");
+    const page = await openPortal(`#/staff?tab=match&zone=${wenshan?.id}`, false);
+    await page.locator('[data-testid="match-industry"]').fill("C3216");
+    await page.locator('[data-testid="match-areaMu"]').fill("40");
+    await page.locator('[data-testid="match-investmentWan"]').fill("20000");
+    await page.locator('[data-testid="match-park"]').selectOption(String(sanqi.id));
+    await page.locator('[data-testid="match-run"]').click();
+    await page.locator('[data-testid="match-results"]').waitFor();
+    expect(await page.locator('[data-testid="match-row"]').first().getAttribute("data-recommended")).toBe(
+      "true",
+    );
+    await page.screenshot({ path: `${SHOTS}/staff-match.png`, fullPage: true });
+
+    await page.goto(`${server.url}/#/staff?tab=referrals&zone=${wenshan?.id}&year=2031`);
+    await page.locator('[data-testid="referral-ledger"][data-count="0"]').waitFor();
+    await page.locator('[data-testid="ref-project"]').fill("e2e 项目");
+    await page.locator('[data-testid="ref-investment"]').fill("1000.00005");
+    await page.locator('[data-testid="ref-fromParkId"]').selectOption(String(park("Matang").id));
+    await page.locator('[data-testid="ref-toParkId"]').selectOption(String(sanqi.id));
+    await page.locator('[data-testid="ref-save"]').click();
+    await page.locator('[data-testid="referral-ledger"][data-count="1"]').waitFor();
+    const totals = page.locator('[data-testid="referral-totals"]');
+    await page.locator('[data-testid="referral-totals"][data-zone-total-yuan="10000001"]').waitFor();
+    expect(await totals.getAttribute("data-reconciled")).toBe("true");
+    expect(await totals.locator("caption").textContent()).toBe(zhCN["staff.ref.reconciled"]);
+    await page.screenshot({ path: `${SHOTS}/staff-referrals.png`, fullPage: true });
+
+    await page.goto(`${server.url}/#/staff?tab=sharing&zone=${zones[1]?.id}&year=2024`);
+    const sharing = page.locator('[data-testid="benefit-sharing"]');
+    await sharing.waitFor();
+    expect(await sharing.getAttribute("data-reconciled")).toBe("true");
+    await page.screenshot({ path: `${SHOTS}/staff-sharing.png`, fullPage: true });
   });
 });
