@@ -12,7 +12,7 @@ import { validate } from "../validate.ts";
  * Staff: `GET /api/staff/benefit-sharing?zone=&year=` — Lincang rule: each enclave park's tax and output of
  * the year split between the host county and the partner (core) park by the agreement in force on 31
  * December (geo/benefit_sharing.ts), in whole 元 that add up to each total, plus zone sums per party that
- * reconcile. `year` defaults to the zone's latest statistics year. To be protected by issue #9's roles.
+ * reconcile. `year` defaults to the zone's latest statistics year (else last calendar year). To be protected by issue #9's roles.
  */
 export const staffBenefitSharingRoutes = new Hono<AppEnv>().get(
   "/",
@@ -21,8 +21,8 @@ export const staffBenefitSharingRoutes = new Hono<AppEnv>().get(
     const { zone, year: asked } = c.req.valid("query");
     const { db } = c.var.deps;
     if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
-    const year = asked ?? (await latestZoneStatsYear(db, zone));
-    if (year === null) throw new AppError("year_not_found", { year: "-", available: "-" });
+    // Without any statistics yet, last calendar year: the totals are then zero, not an error.
+    const year = asked ?? (await latestZoneStatsYear(db, zone)) ?? new Date().getFullYear() - 1;
     const rows = await enclaveShares(db, zone, year);
     const enclaves = rows.map((r) => {
       const terms =
