@@ -132,6 +132,7 @@ describe("investor portal", () => {
     const all = await api<Land>("/api/land");
     expect(await waitForList(page, "")).toBe(all.features.length);
     expect(await page.locator('[data-testid="invest-title"]').textContent()).toBe(zhCN["invest.title"]);
+    expect(await page.title()).toBe(zhCN["invest.documentTitle"]);
     expect(await page.locator('[data-testid="demo-banner"]').textContent()).toBe(zhCN["demo.banner"]);
     await page.locator('[data-testid="land-map"][data-ready="true"]').waitFor();
 

@@ -32,7 +32,10 @@ export function InvestPortal({ route, navigate }: InvestPortalProps) {
   const [zones] = useAsync("land-zones", (signal) => fetchLandZones(langRef.current, signal));
   const isDemo = zones.status === "ok" && zones.data.some((z) => z.isDemo);
   useEffect(() => {
-    document.title = t("invest.documentTitle");
+    // After the I18nProvider's own effect (parents' effects run after children's), which sets the app title.
+    queueMicrotask(() => {
+      document.title = t("invest.documentTitle");
+    });
   }, [t]);
 
   if (route.view === "flyer")

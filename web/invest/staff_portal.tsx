@@ -24,7 +24,10 @@ export function StaffPortal({ route }: { route: StaffRoute }) {
   langRef.current = lang;
   const [zones, reload] = useAsync("land-zones", (s) => fetchLandZones(langRef.current, s));
   useEffect(() => {
-    document.title = t("staff.title");
+    // After the I18nProvider's own effect (parents' effects run after children's), which sets the app title.
+    queueMicrotask(() => {
+      document.title = t("staff.title");
+    });
   }, [t]);
   const list = zones.status === "ok" ? zones.data : [];
   const zone = list.find((z) => z.id === route.zone) ?? list[0];
