@@ -7,8 +7,14 @@ import { constraintsRoutes } from "./routes/constraints.ts";
 import { expansionRoutes } from "./routes/expansion.ts";
 import { expansionProposalsRoutes } from "./routes/expansion_proposals.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { inquiriesRoutes } from "./routes/inquiries.ts";
+import { landRoutes } from "./routes/land.ts";
+import { matchRoutes } from "./routes/match.ts";
 import { parksRoutes } from "./routes/parks.ts";
 import { plotsRoutes } from "./routes/plots.ts";
+import { staffBenefitSharingRoutes } from "./routes/staff_benefit_sharing.ts";
+import { staffInquiriesRoutes } from "./routes/staff_inquiries.ts";
+import { staffReferralsRoutes } from "./routes/staff_referrals.ts";
 import { tilesRoutes } from "./routes/tiles.ts";
 import { zonesRoutes } from "./routes/zones.ts";
 
@@ -90,7 +96,15 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/constraints", constraintsRoutes)
     .route("/tiles", tilesRoutes)
     .route("/expansion/proposals", expansionProposalsRoutes)
-    .route("/expansion", expansionRoutes);
+    .route("/expansion", expansionRoutes)
+    // Investor portal (issue 8): public, no login; public fields only (tests/api/invest_leak.test.ts).
+    .route("/land", landRoutes)
+    .route("/match", matchRoutes)
+    .route("/inquiries", inquiriesRoutes)
+    // Staff-only (the investment office); protected once accounts and roles arrive (issue 9).
+    .route("/staff/inquiries", staffInquiriesRoutes)
+    .route("/staff/referrals", staffReferralsRoutes)
+    .route("/staff/benefit-sharing", staffBenefitSharingRoutes);
 
   return routes;
 }

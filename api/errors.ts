@@ -21,6 +21,21 @@ export const ERRORS = {
   zone_not_found: { status: 404, "zh-CN": "高新区 {id} 不存在", en: "Zone {id} does not exist" },
   park_not_found: { status: 404, "zh-CN": "园区 {id} 不存在", en: "Park {id} does not exist" },
   plot_not_found: { status: 404, "zh-CN": "宗地 {id} 不存在", en: "Plot {id} does not exist" },
+  land_not_found: {
+    status: 404,
+    "zh-CN": "宗地 {id} 不在供地清单中",
+    en: "Plot {id} is not on offer",
+  },
+  payload_too_large: {
+    status: 413,
+    "zh-CN": "请求体过大（上限 {limit} 字节）",
+    en: "The request body is too large (limit {limit} bytes)",
+  },
+  parks_not_in_one_zone: {
+    status: 400,
+    "zh-CN": "园区 {fromParkId} 与园区 {toParkId} 不属于同一高新区 {zoneId}",
+    en: "Parks {fromParkId} and {toParkId} do not both belong to zone {zoneId}",
+  },
   tile_layer_not_found: {
     status: 404,
     "zh-CN": "没有瓦片图层 {layer}；可选图层：{available}",

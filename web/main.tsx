@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import { I18nProvider } from "./i18n/i18n.tsx";
+import { InvestGate } from "./invest/invest_gate.tsx";
 import "./styles.css";
 
 const root = document.getElementById("root");
@@ -9,7 +10,9 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <InvestGate>
+        <App />
+      </InvestGate>
     </I18nProvider>
   </StrictMode>,
 );

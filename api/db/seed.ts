@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_FILES, type DemoDataset, DemoDatasetSchema } from "../schemas/demo_dataset.ts";
 import type { Db, Queryable } from "./db.ts";
+import { insertInvestDemo } from "./seed_invest.ts";
 
 /** Where the generated demo dataset lives, read as files by path (never imported). */
 export const DEMO_DIR = new URL("../../data/demo/", import.meta.url).pathname;
@@ -203,6 +204,7 @@ export async function seedDemo(db: Db, ds: DemoDataset = loadDemoDataset()): Pro
     const enterpriseIds = await insertEnterprises(tx, ds);
     await insertPlots(tx, ds, parkIds, enterpriseIds);
     await insertLayers(tx, ds);
+    await insertInvestDemo(tx, ds.invest);
     return true;
   });
 }

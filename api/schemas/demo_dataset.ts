@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DemoInvestSchema } from "./demo_invest.ts";
 import {
   ConstraintTypeSchema,
   DelayCauseSchema,
@@ -169,6 +170,7 @@ export const DemoDatasetSchema = z.object({
   plots: fc(DemoPlotFeatureSchema),
   constraints: fc(DemoConstraintFeatureSchema),
   context: fc(DemoContextFeatureSchema),
+  invest: DemoInvestSchema,
 });
 export type DemoDataset = z.infer<typeof DemoDatasetSchema>;
 export type DemoZone = z.infer<typeof DemoZoneSchema>;
@@ -185,4 +187,5 @@ export const DEMO_FILES = {
   plots: "plots.geojson",
   constraints: "constraints.geojson",
   context: "context.geojson",
+  invest: "invest.json",
 } as const satisfies Record<keyof DemoDataset, string>;

@@ -12,6 +12,7 @@ import type {
 import { type ConstraintFeature, type ContextFeature, parkSurroundings } from "./constraints.ts";
 import { countyOutlines } from "./counties.ts";
 import { createFirmRegistry, type FirmRegistry, parkEnterprises } from "./enterprises.ts";
+import { investDemo } from "./invest.ts";
 import { type LngLatPolygon, ringToLngLat } from "./local_frame.ts";
 import { layoutPark, trunkRoads } from "./park_layouts.ts";
 import { PARK_SPECS, type ParkSpec } from "./park_specs.ts";
@@ -89,8 +90,8 @@ function generatePark(seed: number, spec: ParkSpec, reg: FirmRegistry): ParkOutp
 
 /**
  * Generates the whole demo dataset: two zones (文山高新区 with three parks, 临沧高新区 with a
- * core and four enclaves), their plots, firms with 2020–2024 statistics, control lines and map
- * context. Pure and deterministic: the same seed gives the same value on every platform, with
+ * core and four enclaves), their plots, firms with 2020–2024 statistics, control lines, map
+ * context and the investor-portal records (data/demo/invest.ts). Pure and deterministic: the same seed gives the same value on every platform, with
  * coordinates already rounded to 6 decimals, so the output equals the committed files.
  */
 export function generateDemoDataset(seed: number = DEMO_SEED): DemoDataset {
@@ -127,5 +128,6 @@ export function generateDemoDataset(seed: number = DEMO_SEED): DemoDataset {
     plots: { type: "FeatureCollection", features: plots },
     constraints: { type: "FeatureCollection", features: constraints },
     context: { type: "FeatureCollection", features: context },
+    invest: investDemo(seed, zones, plots, enterprises),
   };
 }

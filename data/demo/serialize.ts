@@ -43,5 +43,6 @@ export function serializeDemoDataset(ds: DemoDataset): Record<FileName, string> 
     [DEMO_FILES.plots]: featureLines(ds.plots),
     [DEMO_FILES.constraints]: featureLines(ds.constraints),
     [DEMO_FILES.context]: featureLines(ds.context),
+    [DEMO_FILES.invest]: `${pretty(ds.invest, "")}\n`,
   } as Record<FileName, string>;
 }

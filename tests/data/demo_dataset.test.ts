@@ -191,4 +191,46 @@ describe("demo dataset", () => {
     expect(silent.length).toBeGreaterThan(0);
     expect(silent.length).toBeLessThanOrEqual(10);
   });
+
+  test("investor part: every offered plot is available or reclaimed, every park offers land and has a profile", () => {
+    const byCode = new Map(ds.plots.features.map((f) => [f.properties.code, f.properties]));
+    const offered = ds.invest.landOffers.map((o) => byCode.get(o.plotCode));
+    expect(offered.every((p) => p?.status === "available" || p?.status === "reclaimed")).toBe(true);
+    const supply = ds.plots.features.filter((f) => ["available", "reclaimed"].includes(f.properties.status));
+    expect(ds.invest.landOffers).toHaveLength(supply.length);
+    const parksWithOffers = new Set(offered.map((p) => p?.parkCode));
+    expect([...parksWithOffers].sort()).toEqual(
+      allParks()
+        .map((p) => p.code)
+        .sort(),
+    );
+    expect(ds.invest.parkProfiles.map((p) => p.parkCode).sort()).toEqual(
+      allParks()
+        .map((p) => p.code)
+        .sort(),
+    );
+    expect(offered.some((p) => p?.isStandardLand)).toBe(true);
+  });
+
+  test("investor part: referrals stay inside one zone, agreements tie each enclave to its core, named firms exist", () => {
+    const zoneOf = new Map(ds.zones.flatMap((z) => z.parks.map((p) => [p.code, z.code])));
+    expect(ds.invest.referrals.length).toBeGreaterThanOrEqual(2);
+    for (const r of ds.invest.referrals) {
+      expect(zoneOf.get(r.fromParkCode)).toBe(r.zoneCode);
+      expect(zoneOf.get(r.toParkCode)).toBe(r.zoneCode);
+      expect(r.fromParkCode).not.toBe(r.toParkCode);
+    }
+    const enclaves = allParks().filter((p) => p.role === "enclave");
+    expect(ds.invest.shareAgreements.map((a) => a.enclaveParkCode).sort()).toEqual(
+      enclaves.map((p) => p.code).sort(),
+    );
+    for (const a of ds.invest.shareAgreements) {
+      const park = enclaves.find((p) => p.code === a.enclaveParkCode);
+      expect(a.partnerParkCode).toBe(park?.partnerParkCode);
+      expect(a.hostInputRatio + a.hostTiltRatio).toBeCloseTo(park?.hostBenefitShareRatio ?? Number.NaN, 9);
+    }
+    const firms = new Set(ds.enterprises.map((e) => e.creditCode));
+    expect(ds.invest.publicEnterprises.length).toBeGreaterThan(0);
+    expect(ds.invest.publicEnterprises.every((c) => firms.has(c))).toBe(true);
+  });
 });

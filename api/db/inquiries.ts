@@ -1,0 +1,78 @@
+import type { InquiryCreate } from "../schemas/inquiries.ts";
+import type { Queryable } from "./db.ts";
+
+/** An inquiry as the staff list shows it. */
+export interface InquiryRow {
+  id: number;
+  plotId: number | null;
+  plotCode: string | null;
+  parkId: number | null;
+  parkName: string | null;
+  parkNameEn: string | null;
+  contactName: string;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  industry: string | null;
+  areaMu: number | null;
+  investmentWan: number | null;
+  message: string;
+  lang: "zh-CN" | "en";
+  status: "new" | "contacted" | "closed";
+  createdAt: string;
+  isDemo: boolean;
+}
+
+/** Stores an inquiry; the park defaults to the plot's. Returns id, status and creation time. */
+export async function insertInquiry(
+  q: Queryable,
+  b: InquiryCreate,
+): Promise<{ id: number; status: string; createdAt: string }> {
+  const rows = await q.query<{ id: number; status: string; createdAt: string }>(
+    `INSERT INTO inquiries (plot_id, park_id, contact_name, organisation, email, phone, country, industry, area_mu,
+       investment_wan, message, lang)
+     VALUES ($1, COALESCE($2, (SELECT park_id FROM plots WHERE id = $1)), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     RETURNING id, status, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"`,
+    [
+      b.plotId ?? null,
+      b.parkId ?? null,
+      b.contactName,
+      b.organisation ?? null,
+      b.email ?? null,
+      b.phone ?? null,
+      b.country ?? null,
+      b.industry ?? null,
+      b.areaMu ?? null,
+      b.investmentWan ?? null,
+      b.message,
+      b.lang,
+    ],
+  );
+  const row = rows[0];
+  if (!row) throw new Error("inquiry was not inserted");
+  return row;
+}
+
+/** Inquiries, newest first. */
+export async function listInquiries(
+  q: Queryable,
+  opts: { status?: InquiryRow["status"] | undefined; limit: number; offset: number },
+): Promise<{ total: number; items: InquiryRow[] }> {
+  const [count] = await q.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM inquiries WHERE ($1::text IS NULL OR status = $1)",
+    [opts.status ?? null],
+  );
+  const items = await q.query<InquiryRow>(
+    `SELECT i.id, i.plot_id AS "plotId", pl.code AS "plotCode", i.park_id AS "parkId", pk.name AS "parkName",
+       pk.name_en AS "parkNameEn", i.contact_name AS "contactName", i.organisation, i.email, i.phone, i.country,
+       i.industry, i.area_mu::float8 AS "areaMu", i.investment_wan::float8 AS "investmentWan", i.message, i.lang,
+       i.status, to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
+       i.is_demo AS "isDemo"
+       FROM inquiries i LEFT JOIN plots pl ON pl.id = i.plot_id LEFT JOIN parks pk ON pk.id = i.park_id
+      WHERE ($1::text IS NULL OR i.status = $1)
+      ORDER BY i.created_at DESC, i.id DESC LIMIT $2 OFFSET $3`,
+    [opts.status ?? null, opts.limit, opts.offset],
+  );
+  return { total: count?.n ?? 0, items };
+}
