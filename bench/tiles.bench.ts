@@ -9,11 +9,12 @@
  * drawn with a seeded RNG. Measures, in one run:
  *   a. uncached latency through HTTP (a server process with the tile cache off), p50/p95, and p95 at z14;
  *   b. the same tiles from the bare ST_AsMVT statement (bench/tiles_baseline.ts) over pg, no HTTP (the floor);
- *      a and b interleaved tile by tile, 1 warm-up round + ROUNDS rounds;
+ *   b′. the same bare statement as a named prepared statement (a stricter floor: the API prepares its own);
+ *      a, b and b′ interleaved tile by tile, 1 warm-up round + ROUNDS rounds;
  *   c. cached-tile throughput (wrk -t1 -c10 -d10s when installed, else autocannon) against a server with the cache on;
  *   d. the same load on GET /api/health/live of that server (the framework floor);
  *   both loads send `Accept-Encoding: gzip, deflate, br` as browsers do;
- * and prints a/b (median over tiles of per-tile median ratios; and of p50s) and c/d.
+ * and prints a/b and a/b′ (median over tiles of per-tile median ratios; and of p50s) and c/d.
  * Results and method: docs/performance.md.
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
@@ -182,6 +183,7 @@ async function main(dbUrl: string): Promise<void> {
   const base = `http://127.0.0.1:${PORTS.uncached}`;
   const http = new Map<string, number[]>();
   const sql = new Map<string, number[]>();
+  const prepared = new Map<string, number[]>();
   try {
     for (let round = 0; round <= ROUNDS; round++) {
       for (const t of list) {
@@ -190,9 +192,18 @@ async function main(dbUrl: string): Promise<void> {
         const s0 = performance.now();
         await admin.query(BARE_PLOTS_MVT_SQL, [t.z, t.x, t.y, t.z >= 13, year]);
         const b = performance.now() - s0;
+        // b′: the same bare statement prepared once (as the API prepares its own), no parse per call.
+        const p0 = performance.now();
+        await admin.query({
+          name: "bare_mvt",
+          text: BARE_PLOTS_MVT_SQL,
+          values: [t.z, t.x, t.y, t.z >= 13, year],
+        });
+        const bp = performance.now() - p0;
         if (round === 0) continue; // warm-up
         http.set(key, [...(http.get(key) ?? []), a]);
         sql.set(key, [...(sql.get(key) ?? []), b]);
+        prepared.set(key, [...(prepared.get(key) ?? []), bp]);
       }
       if (round > 0) process.stdout.write(`\runcached round ${round}/${ROUNDS}`);
     }
@@ -206,6 +217,8 @@ async function main(dbUrl: string): Promise<void> {
   const bMed = list.map((t) => med(sql.get(`${t.z}/${t.x}/${t.y}`) ?? []));
   const z14 = list.flatMap((t, i) => (t.z === 14 ? [aMed[i] as number] : []));
   const ratios = aMed.map((a, i) => a / (bMed[i] as number));
+  const pMed = list.map((t) => med(prepared.get(`${t.z}/${t.x}/${t.y}`) ?? []));
+  const pRatios = aMed.map((a, i) => a / (pMed[i] as number));
   console.log(
     `a. uncached via HTTP: p50 ${med(aMed).toFixed(1)} ms, p95 ${quantile(aMed, 0.95).toFixed(1)} ms`,
   );
@@ -219,10 +232,16 @@ async function main(dbUrl: string): Promise<void> {
     const idx = list.flatMap((t, i) => (t.z === z ? [i] : []));
     const az = idx.map((i) => aMed[i] as number);
     const bz = idx.map((i) => bMed[i] as number);
-    console.log(`   z${z}: a p50 ${med(az).toFixed(1)} ms / b p50 ${med(bz).toFixed(1)} ms`);
+    const pz = idx.map((i) => pMed[i] as number);
+    console.log(
+      `   z${z}: a p50 ${med(az).toFixed(1)} ms / b p50 ${med(bz).toFixed(1)} ms / b′ p50 ${med(pz).toFixed(1)} ms`,
+    );
   }
   console.log(
     `a/b: ${(med(aMed) / med(bMed)).toFixed(3)} (p50s); median per-tile ratio ${med(ratios).toFixed(3)} (target ≤ 1.3)`,
+  );
+  console.log(
+    `a/b′ (floor prepared too): ${(med(aMed) / med(pMed)).toFixed(3)} (p50s); median per-tile ratio ${med(pRatios).toFixed(3)}`,
   );
 
   await measureCached(dbUrl, list, admin);

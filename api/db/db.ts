@@ -1,10 +1,19 @@
+/** Options of {@link Queryable.query}. */
+export interface QueryOptions {
+  /** Prepared-statement name (see `query`). */
+  readonly name?: string;
+}
+
 /** Something that runs SQL: the database itself, or an open transaction. */
 export interface Queryable {
   /**
    * Runs one parameterised statement and returns its rows. Cast numbers in SQL (`::float8`,
    * `::int`) and dates (`::text`) so both adapters return the same JS types.
+   * `opts.name` names a hot statement: the server adapter prepares it once per connection and then
+   * only binds and executes it (no parse and rewrite per call; PostgreSQL may cache its plan). The
+   * name must always go with the same SQL text. The embedded adapter runs it unnamed.
    */
-  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T>(sql: string, params?: readonly unknown[], opts?: QueryOptions): Promise<T[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }

@@ -1,13 +1,16 @@
 import pg from "pg";
-import type { Db, Queryable } from "./db.ts";
+import type { Db, Queryable, QueryOptions } from "./db.ts";
 
 // Return DATE columns as 'YYYY-MM-DD' strings, as PGlite's `::text` casts would, never as local-time Dates.
 pg.types.setTypeParser(1082, (v) => v);
 
 function queryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const res = await client.query(sql, params as unknown[]);
+    async query<T>(sql: string, params: readonly unknown[] = [], opts: QueryOptions = {}) {
+      const values = params as unknown[];
+      const res = await (opts.name
+        ? client.query({ name: opts.name, text: sql, values })
+        : client.query(sql, values));
       return res.rows as T[];
     },
     async exec(sql: string) {

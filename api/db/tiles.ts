@@ -148,7 +148,9 @@ export async function renderMvt(
   const tolerance = (WORLD_M / 2 ** tile.z / TILE_EXTENT) * SIMPLIFY_UNITS;
   const params = [...filters, tile.z >= DETAIL_MIN_ZOOM, tile.z, tile.x, tile.y, TILE_MARGIN];
   if (LAYERS[layer].simplify) params.push(tolerance);
-  const rows = await q.query<{ mvt: Uint8Array | null }>(MVT_SQL[layer], params);
+  // Prepared once per connection: at z14–z16 parsing and planning this statement took as long as
+  // running it (docs/performance.md).
+  const rows = await q.query<{ mvt: Uint8Array | null }>(MVT_SQL[layer], params, { name: `za_mvt_${layer}` });
   return rows[0]?.mvt ?? new Uint8Array();
 }
 
