@@ -1,28 +1,5 @@
-import type { InquiryCreate } from "../schemas/inquiries.ts";
+import type { InquiryCreate, InquiryRow } from "../schemas/inquiries.ts";
 import type { Queryable } from "./db.ts";
-
-/** An inquiry as the staff list shows it. */
-export interface InquiryRow {
-  id: number;
-  plotId: number | null;
-  plotCode: string | null;
-  parkId: number | null;
-  parkName: string | null;
-  parkNameEn: string | null;
-  contactName: string;
-  organisation: string | null;
-  email: string | null;
-  phone: string | null;
-  country: string | null;
-  industry: string | null;
-  areaMu: number | null;
-  investmentWan: number | null;
-  message: string;
-  lang: "zh-CN" | "en";
-  status: "new" | "contacted" | "closed";
-  createdAt: string;
-  isDemo: boolean;
-}
 
 /** Stores an inquiry; the park defaults to the plot's. Returns id, status and creation time. */
 export async function insertInquiry(

@@ -53,3 +53,26 @@ export const InquiryListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** An inquiry as the staff list (`GET /api/staff/inquiries`) returns it; the web app reads the same type. */
+export interface InquiryRow {
+  id: number;
+  plotId: number | null;
+  plotCode: string | null;
+  parkId: number | null;
+  parkName: string | null;
+  parkNameEn: string | null;
+  contactName: string;
+  organisation: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  industry: string | null;
+  areaMu: number | null;
+  investmentWan: number | null;
+  message: string;
+  lang: "zh-CN" | "en";
+  status: "new" | "contacted" | "closed";
+  createdAt: string;
+  isDemo: boolean;
+}

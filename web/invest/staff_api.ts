@@ -1,3 +1,4 @@
+import type { InquiryRow } from "../../api/schemas/inquiries.ts";
 import { getJson } from "../api_client.ts";
 import type { Lang } from "../i18n/lang.ts";
 
@@ -6,24 +7,8 @@ import type { Lang } from "../i18n/lang.ts";
  * the accounts and roles of issue #9.
  */
 
-export interface StaffInquiry {
-  id: number;
-  plotId: number | null;
-  plotCode: string | null;
-  parkName: string | null;
-  parkNameEn: string | null;
-  contactName: string;
-  organisation: string | null;
-  email: string | null;
-  phone: string | null;
-  country: string | null;
-  industry: string | null;
-  areaMu: number | null;
-  investmentWan: number | null;
-  message: string;
-  status: "new" | "contacted" | "closed";
-  createdAt: string;
-}
+/** An inquiry in the staff list (the API's own type). */
+export type StaffInquiry = InquiryRow;
 
 export interface CreditPart {
   parkId: number;
