@@ -7,6 +7,7 @@ export * from "./computed.ts";
 export * from "./economic_indicators.ts";
 export * from "./errors.ts";
 export * from "./far_minimum.ts";
+export * from "./gcj02.ts";
 export * from "./idle_land.ts";
 export * from "./land_class.ts";
 export * from "./land_potential.ts";
