@@ -94,7 +94,7 @@ export function writeShapefile(
     sv.setInt32(off + 4, len / 2, false);
     const c = off + 8;
     sv.setInt32(c, 5, true);
-    bb.forEach((v, k) => sv.setFloat64(c + 4 + k * 8, v, true));
+    for (const [k, v] of bb.entries()) sv.setFloat64(c + 4 + k * 8, v, true);
     sv.setInt32(c + 36, rings.length, true);
     const n = rings.reduce((s, r) => s + r.length, 0);
     sv.setInt32(c + 40, n, true);
@@ -120,7 +120,7 @@ export function writeShapefile(
     view.setInt32(24, bytes / 2, false);
     view.setInt32(28, 1000, true);
     view.setInt32(32, 5, true);
-    all.forEach((v, k) => view.setFloat64(36 + k * 8, Number.isFinite(v) ? v : 0, true));
+    for (const [k, v] of all.entries()) view.setFloat64(36 + k * 8, Number.isFinite(v) ? v : 0, true);
   }
   return {
     shp,
