@@ -3,8 +3,11 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, Log } from "./app_env.ts";
 import { isConnectionError } from "./db/connection_errors.ts";
 import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
+import { ImportJobs } from "./imports/import_jobs.ts";
 import { constraintsRoutes } from "./routes/constraints.ts";
+import { exportsRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importsRoutes } from "./routes/imports.ts";
 import { parksRoutes } from "./routes/parks.ts";
 import { plotsRoutes } from "./routes/plots.ts";
 import { tilesRoutes } from "./routes/tiles.ts";
@@ -21,6 +24,7 @@ export const jsonLog: Log = (level, msg, fields = {}) => {
  */
 export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
   const full: AppDeps = { log: jsonLog, ...deps };
+  full.importJobs ??= new ImportJobs(full.db, full.log);
   const app = new Hono<AppEnv>();
 
   app.use("*", async (c, next) => {
@@ -86,7 +90,9 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)
     .route("/constraints", constraintsRoutes)
-    .route("/tiles", tilesRoutes);
+    .route("/tiles", tilesRoutes)
+    .route("/imports", importsRoutes)
+    .route("/exports", exportsRoutes);
 
   return routes;
 }

@@ -149,3 +149,12 @@ export const TDT_SCORE_CAP = 100;
  * @see geo/ratio.ts `isBelow`
  */
 export const THRESHOLD_REL_TOL = 1e-9;
+
+// ── Import validation ───────────────────────────────────────────────────────────────────────
+
+/**
+ * A declared area (用地面积 in the source file) differing from the computed ellipsoidal area by more
+ * than this share of the computed area is flagged in the import report. Unit: ratio. [configurable default]
+ * @see issue 6 (import validation report)
+ */
+export const DECLARED_AREA_MISMATCH_RATIO = 0.01;

@@ -1,3 +1,5 @@
+import { ImportProblem } from "./import_problem.ts";
+
 /**
  * Which text encoding a DBF's strings are in, and why: the .cpg, else the language-driver byte,
  * else the content (valid UTF-8 versus GBK), unless the user overrides it.
@@ -89,7 +91,7 @@ export function chooseEncoding(opts: {
   if (opts.override) {
     const label = encodingLabel(opts.override);
     if (label) return { encoding: label, source: "override", reason: `override ${opts.override}`, warnings };
-    warnings.push(`unknown encoding override "${opts.override}" ignored`);
+    throw new ImportProblem("import_unknown_encoding", { encoding: opts.override.slice(0, 40) });
   }
   if (opts.cpg !== undefined) {
     const text = opts.cpg.trim();

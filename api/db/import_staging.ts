@@ -1,0 +1,209 @@
+import type { PlotImportRow } from "../../data/importers/plot_mapping.ts";
+import type { Queryable } from "./db.ts";
+
+/** Rows per INSERT when filling the staging table: one statement per batch, never row by row. */
+export const STAGING_BATCH_ROWS = 5000;
+
+/**
+ * Creates the transaction's staging table (dropped at commit or rollback) and fills it in batches
+ * of STAGING_BATCH_ROWS, each batch one `INSERT … SELECT FROM jsonb_to_recordset` statement.
+ * `onBatch` gets the number of rows staged so far.
+ */
+export async function stagePlots(
+  tx: Queryable,
+  rows: readonly PlotImportRow[],
+  onBatch: (done: number) => void = () => {},
+): Promise<void> {
+  await tx.exec(`CREATE TEMP TABLE import_staging (
+      idx integer PRIMARY KEY, code text NOT NULL, land_use_code text NOT NULL, land_use_edition text NOT NULL,
+      status text NOT NULL, declared_area_m2 double precision, approval_date date, supply_date date,
+      geom geometry(MultiPolygon, 4326) NOT NULL, area_m2 double precision, invalid_reason text
+    ) ON COMMIT DROP`);
+  for (let i = 0; i < rows.length; i += STAGING_BATCH_ROWS) {
+    const batch = rows.slice(i, i + STAGING_BATCH_ROWS).map((r) => ({
+      idx: r.index,
+      code: r.code,
+      land_use_code: r.landUseCode,
+      land_use_edition: r.landUseEdition,
+      status: r.status,
+      declared_area_m2: r.declaredAreaM2,
+      approval_date: r.approvalDate,
+      supply_date: r.supplyDate,
+      geom: r.geometry,
+    }));
+    await tx.query(
+      `INSERT INTO import_staging (idx, code, land_use_code, land_use_edition, status, declared_area_m2, approval_date, supply_date, geom)
+       SELECT r.idx, r.code, r.land_use_code, r.land_use_edition, r.status, r.declared_area_m2, r.approval_date, r.supply_date,
+              ST_SetSRID(ST_GeomFromGeoJSON(r.geom::text), 4326)
+         FROM jsonb_to_recordset($1::jsonb) AS r(idx int, code text, land_use_code text, land_use_edition text, status text,
+              declared_area_m2 float8, approval_date date, supply_date date, geom jsonb)`,
+      [JSON.stringify(batch)],
+    );
+    onBatch(Math.min(i + STAGING_BATCH_ROWS, rows.length));
+  }
+  await tx.exec(
+    "CREATE INDEX import_staging_geom ON import_staging USING gist (geom); ANALYZE import_staging;",
+  );
+}
+
+/** A geometry PostGIS found invalid, after `ST_MakeValid` (polygons kept); `empty` when nothing polygonal was left. */
+export interface RepairedRow {
+  idx: number;
+  code: string;
+  reason: string;
+  empty: boolean;
+}
+
+/**
+ * Repairs invalid staged geometries with `ST_MakeValid` (keeping the polygonal part) and computes
+ * every staged area on the ellipsoid, `ST_Area(geom::geography)` in m².
+ */
+export async function repairAndMeasure(tx: Queryable): Promise<RepairedRow[]> {
+  const repaired = await tx.query<RepairedRow>(
+    `UPDATE import_staging
+        SET invalid_reason = ST_IsValidReason(geom),
+            geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3))
+      WHERE NOT ST_IsValid(geom)
+      RETURNING idx, code, invalid_reason AS reason, ST_IsEmpty(geom) AS empty`,
+  );
+  await tx.exec("UPDATE import_staging SET area_m2 = ST_Area(geom::geography)::float8");
+  return repaired;
+}
+
+/** Findings about staged plots relative to each other, the park and existing plots. Areas in m². */
+export interface StagingFindings {
+  overlapsExisting: { idx: number; code: string; other: string; overlap_m2: number }[];
+  overlapsInFile: { idx: number; code: string; other: string; overlap_m2: number }[];
+  duplicateGeometries: { idx: number; code: string; other: string }[];
+  outsidePark: { idx: number; code: string; outside_m2: number }[];
+  codesInOtherParks: { idx: number; code: string; park_id: number }[];
+  areas: { idx: number; code: string; area_m2: number; declared_area_m2: number | null }[];
+}
+
+/** Overlaps, park containment, duplicates and areas of the staged plots for park `parkId`. */
+export async function stagingFindings(tx: Queryable, parkId: number): Promise<StagingFindings> {
+  const minOverlapM2 = 0.01; // touching boundaries and float noise are not overlaps
+  const overlapsExisting = await tx.query<StagingFindings["overlapsExisting"][number]>(
+    `SELECT s.idx, s.code, p.code AS other, ST_Area(ST_Intersection(s.geom, p.geom)::geography)::float8 AS overlap_m2
+       FROM import_staging s JOIN plots p ON p.geom && s.geom AND p.code <> s.code AND ST_Intersects(s.geom, p.geom)
+      WHERE NOT ST_Touches(s.geom, p.geom)`,
+  );
+  const overlapsInFile = await tx.query<StagingFindings["overlapsInFile"][number]>(
+    `SELECT a.idx, a.code, b.code AS other, ST_Area(ST_Intersection(a.geom, b.geom)::geography)::float8 AS overlap_m2
+       FROM import_staging a JOIN import_staging b ON a.idx < b.idx AND a.geom && b.geom AND ST_Intersects(a.geom, b.geom)
+      WHERE NOT ST_Touches(a.geom, b.geom) AND NOT ST_Equals(a.geom, b.geom)`,
+  );
+  const duplicateGeometries = await tx.query<StagingFindings["duplicateGeometries"][number]>(
+    `SELECT b.idx, b.code, a.code AS other
+       FROM import_staging a JOIN import_staging b ON a.idx < b.idx AND a.geom && b.geom AND ST_Equals(a.geom, b.geom)`,
+  );
+  const outsidePark = await tx.query<StagingFindings["outsidePark"][number]>(
+    `SELECT s.idx, s.code, ST_Area(ST_Difference(s.geom, k.geom)::geography)::float8 AS outside_m2
+       FROM import_staging s JOIN parks k ON k.id = $1
+      WHERE NOT ST_CoveredBy(s.geom, k.geom)`,
+    [parkId],
+  );
+  const codesInOtherParks = await tx.query<StagingFindings["codesInOtherParks"][number]>(
+    `SELECT s.idx, s.code, p.park_id FROM import_staging s JOIN plots p ON p.code = s.code WHERE p.park_id <> $1`,
+    [parkId],
+  );
+  const areas = await tx.query<StagingFindings["areas"][number]>(
+    "SELECT idx, code, area_m2, declared_area_m2 FROM import_staging ORDER BY idx",
+  );
+  return {
+    overlapsExisting: overlapsExisting.filter((r) => r.overlap_m2 > minOverlapM2),
+    overlapsInFile: overlapsInFile.filter((r) => r.overlap_m2 > minOverlapM2),
+    duplicateGeometries,
+    outsidePark: outsidePark.filter((r) => r.outside_m2 > minOverlapM2),
+    codesInOtherParks,
+    areas,
+  };
+}
+
+/** Staged plots whose code already exists in the park, and whether anything differs. */
+const DIFFERS = `(NOT ST_OrderingEquals(p.geom, s.geom) OR p.land_use_code IS DISTINCT FROM s.land_use_code
+   OR p.land_use_edition IS DISTINCT FROM s.land_use_edition OR p.status IS DISTINCT FROM s.status
+   OR p.declared_area_m2 IS DISTINCT FROM s.declared_area_m2 OR p.approval_date IS DISTINCT FROM s.approval_date
+   OR p.supply_date IS DISTINCT FROM s.supply_date)`;
+
+/** Per updated plot: which fields change and the area change in m² (first 50), plus counts. */
+export async function stagedChanges(
+  tx: Queryable,
+  parkId: number,
+): Promise<{
+  updated: number;
+  geometryChanged: number;
+  unchanged: number;
+  changes: { code: string; fields: string[]; areaDeltaM2: number }[];
+}> {
+  const [counts] = await tx.query<{ updated: number; geometry_changed: number; unchanged: number }>(
+    `SELECT count(*) FILTER (WHERE ${DIFFERS})::int AS updated,
+            count(*) FILTER (WHERE NOT ST_OrderingEquals(p.geom, s.geom))::int AS geometry_changed,
+            count(*) FILTER (WHERE NOT ${DIFFERS})::int AS unchanged
+       FROM import_staging s JOIN plots p ON p.code = s.code AND p.park_id = $1`,
+    [parkId],
+  );
+  const rows = await tx.query<{ code: string; fields: string[]; area_delta_m2: number }>(
+    `SELECT s.code, (s.area_m2 - p.area_m2)::float8 AS area_delta_m2,
+            array_remove(ARRAY[
+              CASE WHEN NOT ST_OrderingEquals(p.geom, s.geom) THEN 'geometry' END,
+              CASE WHEN p.land_use_code IS DISTINCT FROM s.land_use_code THEN 'landUseCode' END,
+              CASE WHEN p.land_use_edition IS DISTINCT FROM s.land_use_edition THEN 'landUseEdition' END,
+              CASE WHEN p.status IS DISTINCT FROM s.status THEN 'status' END,
+              CASE WHEN p.declared_area_m2 IS DISTINCT FROM s.declared_area_m2 THEN 'declaredAreaM2' END,
+              CASE WHEN p.approval_date IS DISTINCT FROM s.approval_date THEN 'approvalDate' END,
+              CASE WHEN p.supply_date IS DISTINCT FROM s.supply_date THEN 'supplyDate' END], NULL) AS fields
+       FROM import_staging s JOIN plots p ON p.code = s.code AND p.park_id = $1
+      WHERE ${DIFFERS}
+      ORDER BY s.idx LIMIT 50`,
+    [parkId],
+  );
+  return {
+    updated: counts?.updated ?? 0,
+    geometryChanged: counts?.geometry_changed ?? 0,
+    unchanged: counts?.unchanged ?? 0,
+    changes: rows.map((r) => ({ code: r.code, fields: r.fields, areaDeltaM2: r.area_delta_m2 })),
+  };
+}
+
+/**
+ * Writes the staged plots into park `parkId` in two statements: the previous values of plots that
+ * change are saved for undo, then one upsert by code inserts new plots and updates changed ones in
+ * place (version + 1); unchanged plots are left alone. Returns the counts.
+ */
+export async function commitStaged(
+  tx: Queryable,
+  importId: number,
+  parkId: number,
+): Promise<{ inserted: number; updated: number }> {
+  await tx.query(
+    `INSERT INTO import_plot_changes (import_id, plot_id, action, previous, previous_geom)
+     SELECT $1, p.id, 'update',
+            jsonb_build_object('land_use_code', p.land_use_code, 'land_use_edition', p.land_use_edition,
+              'status', p.status, 'declared_area_m2', p.declared_area_m2, 'approval_date', p.approval_date,
+              'supply_date', p.supply_date),
+            p.geom
+       FROM import_staging s JOIN plots p ON p.code = s.code AND p.park_id = $2
+      WHERE ${DIFFERS}`,
+    [importId, parkId],
+  );
+  const [r] = await tx.query<{ inserted: number; updated: number }>(
+    `WITH up AS (
+       INSERT INTO plots AS p (park_id, code, land_use_code, land_use_edition, status, declared_area_m2, approval_date, supply_date, geom)
+       SELECT $2, s.code, s.land_use_code, s.land_use_edition, s.status, s.declared_area_m2, s.approval_date, s.supply_date, s.geom
+         FROM import_staging s ORDER BY s.idx
+       ON CONFLICT (code) DO UPDATE
+          SET land_use_code = EXCLUDED.land_use_code, land_use_edition = EXCLUDED.land_use_edition,
+              status = EXCLUDED.status, declared_area_m2 = EXCLUDED.declared_area_m2,
+              approval_date = EXCLUDED.approval_date, supply_date = EXCLUDED.supply_date, geom = EXCLUDED.geom,
+              version = p.version + 1, updated_at = now()
+        WHERE p.park_id = EXCLUDED.park_id AND ${DIFFERS.replaceAll("s.", "EXCLUDED.")}
+       RETURNING p.id, (xmax = 0) AS inserted
+     ), ins AS (
+       INSERT INTO import_plot_changes (import_id, plot_id, action) SELECT $1, id, 'insert' FROM up WHERE inserted RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM up WHERE NOT inserted)::int AS updated`,
+    [importId, parkId],
+  );
+  return { inserted: r?.inserted ?? 0, updated: r?.updated ?? 0 };
+}
