@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   ZA_DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Megabytes of rendered vector tiles kept in memory per process. */
   ZA_TILE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(256),
+  /** Uploads above this many megabytes are imported as background jobs (POST /api/imports answers 202). */
+  ZA_IMPORT_BACKGROUND_MB: z.coerce.number().min(0).max(65_536).default(8),
   /** Directory of the built web app. */
   ZA_WEB_DIR: z.string().min(1).default("dist/web"),
 });

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     host: env.HOST,
     staticDir: env.ZA_WEB_DIR,
     tileCacheBytes: env.ZA_TILE_CACHE_MB * 1024 * 1024,
+    backgroundImportBytes: env.ZA_IMPORT_BACKGROUND_MB * 1024 * 1024,
   });
   const dbLine =
     db.kind === "pglite"

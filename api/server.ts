@@ -18,6 +18,8 @@ export interface ServerOptions {
   log?: AppDeps["log"];
   /** Bytes of rendered tiles kept in memory. */
   tileCacheBytes?: number;
+  /** Uploads larger than this import as background jobs. */
+  backgroundImportBytes?: number;
 }
 
 export interface RunningServer {
@@ -34,6 +36,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       db: opts.db,
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.tileCacheBytes === undefined ? {} : { tileCacheBytes: opts.tileCacheBytes }),
+      ...(opts.backgroundImportBytes === undefined
+        ? {}
+        : { backgroundImportBytes: opts.backgroundImportBytes }),
     }),
   );
   if (opts.staticDir) {

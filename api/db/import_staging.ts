@@ -120,8 +120,11 @@ export async function stagingFindings(tx: Queryable, parkId: number): Promise<St
   };
 }
 
-/** Staged plots whose code already exists in the park, and whether anything differs. */
-const DIFFERS = `(NOT ST_OrderingEquals(p.geom, s.geom) OR p.land_use_code IS DISTINCT FROM s.land_use_code
+/**
+ * Whether a staged plot differs from the stored one with its code. Geometry compares topologically
+ * (`ST_Equals`): the same rings drawn in the other direction, as Shapefiles store them, are unchanged.
+ */
+const DIFFERS = `(NOT ST_Equals(p.geom, s.geom) OR p.land_use_code IS DISTINCT FROM s.land_use_code
    OR p.land_use_edition IS DISTINCT FROM s.land_use_edition OR p.status IS DISTINCT FROM s.status
    OR p.declared_area_m2 IS DISTINCT FROM s.declared_area_m2 OR p.approval_date IS DISTINCT FROM s.approval_date
    OR p.supply_date IS DISTINCT FROM s.supply_date)`;
@@ -138,7 +141,7 @@ export async function stagedChanges(
 }> {
   const [counts] = await tx.query<{ updated: number; geometry_changed: number; unchanged: number }>(
     `SELECT count(*) FILTER (WHERE ${DIFFERS})::int AS updated,
-            count(*) FILTER (WHERE NOT ST_OrderingEquals(p.geom, s.geom))::int AS geometry_changed,
+            count(*) FILTER (WHERE NOT ST_Equals(p.geom, s.geom))::int AS geometry_changed,
             count(*) FILTER (WHERE NOT ${DIFFERS})::int AS unchanged
        FROM import_staging s JOIN plots p ON p.code = s.code AND p.park_id = $1`,
     [parkId],
@@ -146,7 +149,7 @@ export async function stagedChanges(
   const rows = await tx.query<{ code: string; fields: string[]; area_delta_m2: number }>(
     `SELECT s.code, (s.area_m2 - p.area_m2)::float8 AS area_delta_m2,
             array_remove(ARRAY[
-              CASE WHEN NOT ST_OrderingEquals(p.geom, s.geom) THEN 'geometry' END,
+              CASE WHEN NOT ST_Equals(p.geom, s.geom) THEN 'geometry' END,
               CASE WHEN p.land_use_code IS DISTINCT FROM s.land_use_code THEN 'landUseCode' END,
               CASE WHEN p.land_use_edition IS DISTINCT FROM s.land_use_edition THEN 'landUseEdition' END,
               CASE WHEN p.status IS DISTINCT FROM s.status THEN 'status' END,
