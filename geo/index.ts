@@ -3,6 +3,7 @@ export * from "./aggregate_spec.ts";
 export * from "./approved_unsupplied_age.ts";
 export * from "./area.ts";
 export * from "./area_deviation.ts";
+export * from "./bbox_pairs.ts";
 export * from "./calendar_years.ts";
 export * from "./computed.ts";
 export * from "./economic_indicators.ts";

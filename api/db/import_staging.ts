@@ -5,6 +5,9 @@ import type { Queryable } from "./db.ts";
 export const STAGING_BATCH_ROWS = 5000;
 
 /**
+ * (`OFFSET 0` keeps the planner from inlining the subqueries, which would parse each GeoJSON geometry
+ * once per reference.)
+ *
  * Creates the transaction's staging table (dropped at commit or rollback) and fills it in batches
  * of STAGING_BATCH_ROWS, each batch one `INSERT … SELECT FROM jsonb_to_recordset` statement.
  * `onBatch` gets the number of rows staged so far.
@@ -17,8 +20,11 @@ export async function stagePlots(
   await tx.exec(`CREATE TEMP TABLE import_staging (
       idx integer PRIMARY KEY, code text NOT NULL, land_use_code text NOT NULL, land_use_edition text NOT NULL,
       status text NOT NULL, declared_area_m2 double precision, approval_date date, supply_date date,
-      geom geometry(MultiPolygon, 4326) NOT NULL, area_m2 double precision, invalid_reason text
+      geom geometry(MultiPolygon, 4326) NOT NULL, is_valid boolean NOT NULL, area_m2 double precision,
+      invalid_reason text
     ) ON COMMIT DROP`);
+  // The next batch's JSON is built while the database stages the previous one.
+  let pending: Promise<unknown> | null = null;
   for (let i = 0; i < rows.length; i += STAGING_BATCH_ROWS) {
     const batch = rows.slice(i, i + STAGING_BATCH_ROWS).map((r) => ({
       idx: r.index,
@@ -31,16 +37,26 @@ export async function stagePlots(
       supply_date: r.supplyDate,
       geom: r.geometry,
     }));
-    await tx.query(
-      `INSERT INTO import_staging (idx, code, land_use_code, land_use_edition, status, declared_area_m2, approval_date, supply_date, geom)
-       SELECT r.idx, r.code, r.land_use_code, r.land_use_edition, r.status, r.declared_area_m2, r.approval_date, r.supply_date,
-              ST_SetSRID(ST_GeomFromGeoJSON(r.geom::text), 4326)
-         FROM jsonb_to_recordset($1::jsonb) AS r(idx int, code text, land_use_code text, land_use_edition text, status text,
-              declared_area_m2 float8, approval_date date, supply_date date, geom jsonb)`,
-      [JSON.stringify(batch)],
+    const json = JSON.stringify(batch);
+    if (pending) await pending;
+    onBatch(i);
+    pending = tx.query(
+      `INSERT INTO import_staging (idx, code, land_use_code, land_use_edition, status, declared_area_m2, approval_date,
+              supply_date, geom, is_valid, area_m2)
+       SELECT idx, code, land_use_code, land_use_edition, status, declared_area_m2, approval_date, supply_date, g, v,
+              CASE WHEN v THEN ST_Area(g::geography) END
+         FROM (SELECT *, ST_IsValid(g) AS v
+                 FROM (SELECT r.idx, r.code, r.land_use_code, r.land_use_edition, r.status, r.declared_area_m2,
+                              r.approval_date, r.supply_date, ST_SetSRID(ST_GeomFromGeoJSON(r.geom::text), 4326) AS g
+                         FROM json_to_recordset($1::json) AS r(idx int, code text, land_use_code text, land_use_edition text,
+                              status text, declared_area_m2 float8, approval_date date, supply_date date, geom json)
+                       OFFSET 0) AS x
+               OFFSET 0) AS y`,
+      [json],
     );
-    onBatch(Math.min(i + STAGING_BATCH_ROWS, rows.length));
   }
+  if (pending) await pending;
+  onBatch(rows.length);
   await tx.exec(
     "CREATE INDEX import_staging_geom ON import_staging USING gist (geom); ANALYZE import_staging;",
   );
@@ -55,18 +71,21 @@ export interface RepairedRow {
 }
 
 /**
- * Repairs invalid staged geometries with `ST_MakeValid` (keeping the polygonal part) and computes
- * every staged area on the ellipsoid, `ST_Area(geom::geography)` in m².
+ * Repairs invalid staged geometries with `ST_MakeValid` (keeping the polygonal part) and measures
+ * them on the ellipsoid, `ST_Area(geom::geography)` in m² (valid ones were measured when staged).
  */
 export async function repairAndMeasure(tx: Queryable): Promise<RepairedRow[]> {
   const repaired = await tx.query<RepairedRow>(
     `UPDATE import_staging
         SET invalid_reason = ST_IsValidReason(geom),
             geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3))
-      WHERE NOT ST_IsValid(geom)
+      WHERE NOT is_valid
       RETURNING idx, code, invalid_reason AS reason, ST_IsEmpty(geom) AS empty`,
   );
-  await tx.exec("UPDATE import_staging SET area_m2 = ST_Area(geom::geography)::float8");
+  if (repaired.length > 0)
+    await tx.exec(
+      "UPDATE import_staging SET area_m2 = ST_Area(geom::geography)::float8, is_valid = true WHERE NOT is_valid",
+    );
   return repaired;
 }
 
@@ -80,25 +99,50 @@ export interface StagingFindings {
   areas: { idx: number; code: string; area_m2: number; declared_area_m2: number | null }[];
 }
 
-/** Overlaps, park containment, duplicates and areas of the staged plots for park `parkId`. */
-export async function stagingFindings(tx: Queryable, parkId: number): Promise<StagingFindings> {
+/**
+ * Overlaps, park containment, duplicates and areas of the staged plots for park `parkId`. In-file
+ * overlaps are tested exactly only for `candidates` (pairs of staged `idx` whose boxes meet, found in
+ * JS by geo/ `intersectingBoxPairs`), which is much cheaper than a GiST self-join probe per plot.
+ */
+export async function stagingFindings(
+  tx: Queryable,
+  parkId: number,
+  candidates: readonly [number, number][],
+): Promise<StagingFindings> {
   const minOverlapM2 = 0.01; // touching boundaries and float noise are not overlaps
   const overlapsExisting = await tx.query<StagingFindings["overlapsExisting"][number]>(
     `SELECT s.idx, s.code, p.code AS other, ST_Area(ST_Intersection(s.geom, p.geom)::geography)::float8 AS overlap_m2
        FROM import_staging s JOIN plots p ON p.geom && s.geom AND p.code <> s.code AND ST_Intersects(s.geom, p.geom)
       WHERE NOT ST_Touches(s.geom, p.geom)`,
   );
-  const overlapsInFile = await tx.query<StagingFindings["overlapsInFile"][number]>(
-    `SELECT a.idx, a.code, b.code AS other, ST_Area(ST_Intersection(a.geom, b.geom)::geography)::float8 AS overlap_m2
-       FROM import_staging a JOIN import_staging b ON a.idx < b.idx AND a.geom && b.geom AND ST_Intersects(a.geom, b.geom)
-      WHERE NOT ST_Touches(a.geom, b.geom) AND NOT ST_Equals(a.geom, b.geom)`,
+  // One self-join for both: pairs whose interiors meet, then equal (duplicate) or overlapping.
+  const pairs = await tx.query<{
+    a_idx: number;
+    a_code: string;
+    b_idx: number;
+    b_code: string;
+    same: boolean;
+    overlap_m2: number;
+  }>(
+    `SELECT a.idx AS a_idx, a.code AS a_code, b.idx AS b_idx, b.code AS b_code, ST_Equals(a.geom, b.geom) AS same,
+            CASE WHEN ST_Equals(a.geom, b.geom) THEN 0 ELSE ST_Area(ST_Intersection(a.geom, b.geom)::geography) END::float8 AS overlap_m2
+       FROM unnest($1::int[], $2::int[]) AS c(a, b)
+       JOIN import_staging a ON a.idx = c.a JOIN import_staging b ON b.idx = c.b
+      WHERE ST_Intersects(a.geom, b.geom) AND NOT ST_Touches(a.geom, b.geom)`,
+    [candidates.map((c) => c[0]), candidates.map((c) => c[1])],
   );
-  const duplicateGeometries = await tx.query<StagingFindings["duplicateGeometries"][number]>(
-    `SELECT b.idx, b.code, a.code AS other
-       FROM import_staging a JOIN import_staging b ON a.idx < b.idx AND a.geom && b.geom AND ST_Equals(a.geom, b.geom)`,
-  );
+  const overlapsInFile = pairs
+    .filter((p) => !p.same)
+    .map((p) => ({ idx: p.a_idx, code: p.a_code, other: p.b_code, overlap_m2: p.overlap_m2 }));
+  const duplicateGeometries = pairs
+    .filter((p) => p.same)
+    .map((p) => ({ idx: p.b_idx, code: p.b_code, other: p.a_code }));
+  // Plots wholly outside count their own area; only those across the boundary need ST_Difference
+  // (ST_Intersects and ST_CoveredBy reuse a prepared park geometry across rows).
   const outsidePark = await tx.query<StagingFindings["outsidePark"][number]>(
-    `SELECT s.idx, s.code, ST_Area(ST_Difference(s.geom, k.geom)::geography)::float8 AS outside_m2
+    `SELECT s.idx, s.code,
+            CASE WHEN ST_Intersects(s.geom, k.geom) THEN ST_Area(ST_Difference(s.geom, k.geom)::geography) ELSE s.area_m2 END::float8
+              AS outside_m2
        FROM import_staging s JOIN parks k ON k.id = $1
       WHERE NOT ST_CoveredBy(s.geom, k.geom)`,
     [parkId],

@@ -1,8 +1,10 @@
+import type { MultiPolygon } from "geojson";
 import { ImportProblem } from "../../data/importers/import_problem.ts";
 import { PLOT_IMPORT_DEFAULTS, plotRows, suggestPlotMapping } from "../../data/importers/plot_mapping.ts";
 import { type ReadResult, readUpload } from "../../data/importers/read_upload.ts";
 import type { ZipLimits } from "../../data/importers/zip_entries.ts";
 import { declaredAreaDeviationRatio, isDeclaredAreaMismatch } from "../../geo/area_deviation.ts";
+import { intersectingBoxPairs } from "../../geo/bbox_pairs.ts";
 import { m2ToMu, squareMeters } from "../../geo/units.ts";
 import type { Db } from "../db/db.ts";
 import {
@@ -41,6 +43,24 @@ export interface PlotImportInput {
 }
 
 export type ImportPhase = "parsing" | "staging" | "validating" | "committing" | "done";
+
+/** [minLng, minLat, maxLng, maxLat] of a MultiPolygon. */
+function multiPolygonBox(g: MultiPolygon): [number, number, number, number] {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const poly of g.coordinates)
+    for (const p of poly[0] ?? []) {
+      const x = p[0] ?? 0;
+      const y = p[1] ?? 0;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  return [x0, y0, x1, y1];
+}
 
 /** Carries a finished dry-run report out of the transaction, which then rolls back. */
 class DryRunRollback extends Error {
@@ -131,7 +151,11 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
       await stagePlots(tx, rows, (done) => progress({ phase: "staging", processed: done, total }));
       progress({ phase: "validating", processed: total, total });
       const repaired = await repairAndMeasure(tx);
-      const found = await stagingFindings(tx, park.id);
+      const boxes = rows.map((r) => multiPolygonBox(r.geometry));
+      const candidates = intersectingBoxPairs(boxes).map(
+        ([i, j]) => [rows[i]?.index ?? -1, rows[j]?.index ?? -1] as [number, number],
+      );
+      const found = await stagingFindings(tx, park.id, candidates);
       const all: ImportIssue[] = [...issues];
       for (const r of repaired)
         all.push(
@@ -235,7 +259,8 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
         sourceCoordinates: read.sourceCoordinates,
         featureCount: read.features.length,
         createdBy: input.createdBy,
-        report,
+        // The full report is stored once, with the final counts, by finishImport.
+        report: {},
       });
       const counts = await commitStaged(tx, importId, park.id);
       const final: ImportReport = {

@@ -60,6 +60,45 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(await plotCount(t.db)).toBe(before);
   });
 
+  test("dry run lists in-file overlaps (亩), duplicate shapes and repaired self-intersections", async () => {
+    const bowtie = (e: number, n: number) => ({
+      geometry: {
+        type: "Polygon" as const,
+        coordinates: [
+          [
+            [e, n],
+            [e + 40, n + 40],
+            [e + 40, n],
+            [e, n + 40],
+            [e, n],
+          ],
+        ],
+      },
+      properties: { 宗地编码: "OV-BOW" },
+    });
+    // Square 2 slides 30 m west: it overlaps square 1 by 10 m × 40 m = 400 m² = 0.6 亩.
+    const withDup = gkSquaresZip({
+      ...park,
+      codes: ["OV-1", "OV-2", "OV-3"],
+      sizeM: 40,
+      shiftM: (i) => (i === 1 ? -30 : 0),
+      extra: [bowtie(35_421_000, 2_585_000)],
+      duplicateLast: "OV-3-COPY",
+    });
+    const { status, body } = await postImport(
+      app,
+      { bytes: withDup, name: "ov.zip" },
+      { target: "plots", parkId: String(park.id), dryRun: "true", srid: "4523" },
+    );
+    expect(status).toBe(200);
+    const kinds = (k: string) => body.issues.filter((i) => i.kind === k);
+    expect(kinds("overlaps_in_file").map((i) => [i.code, i.detail])).toEqual([["OV-1", "OV-2"]]);
+    expect(kinds("overlaps_in_file")[0]?.areaMu).toBeCloseTo(0.6, 2);
+    expect(kinds("duplicate_geometry").map((i) => [i.code, i.detail])).toEqual([["OV-3-COPY", "OV-3"]]);
+    expect(kinds("invalid_geometry")).toMatchObject([{ code: "OV-BOW", severity: "repaired" }]);
+    expect(kinds("invalid_geometry")[0]?.detail).toMatch(/Self-intersection/i);
+  });
+
   test("commit, re-import by code updates in place with a change summary, history, undo of the last import", async () => {
     const before = await plotCount(t.db);
     const first = gkSquaresZip({ ...park, codes: codes("RE", 3), sizeM: 40, declaredM2: () => 1600 });

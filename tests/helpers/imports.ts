@@ -67,6 +67,8 @@ export function gkSquaresZip(opts: {
   shiftM?: (i: number) => number;
   extra?: { geometry: import("geojson").Geometry; properties: Record<string, DbfValue> }[];
   encoding?: "utf-8" | "gbk";
+  /** Appends a copy of the last square under this code. */
+  duplicateLast?: string;
 }): Uint8Array {
   const gk = gkReference(105, 35_500_000);
   const [e0 = 0, n0 = 0] = gk.forward([opts.lng, opts.lat]);
@@ -90,7 +92,12 @@ export function gkSquaresZip(opts: {
     { name: "用地面积", type: "N" },
     { name: "地类编码", type: "C" },
   ];
-  const parts = writeShapefile([...features, ...(opts.extra ?? [])], fields, {
+  const last = features[features.length - 1];
+  const dup =
+    opts.duplicateLast && last
+      ? [{ ...last, properties: { ...last.properties, 宗地编码: opts.duplicateLast } }]
+      : [];
+  const parts = writeShapefile([...features, ...dup, ...(opts.extra ?? [])], fields, {
     encoding: opts.encoding ?? "gbk",
     prj: esriWkt(4523),
   });
