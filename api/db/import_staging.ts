@@ -216,7 +216,8 @@ export async function stagedChanges(
 /**
  * Writes the staged plots into park `parkId` in two statements: the previous values of plots that
  * change are saved for undo, then one upsert by code inserts new plots and updates changed ones in
- * place (version + 1); unchanged plots are left alone. Returns the counts.
+ * place (version + 1); unchanged plots are left alone; the new plots' ids go to `imports.inserted_plot_ids`.
+ * Returns the counts.
  */
 export async function commitStaged(
   tx: Queryable,
@@ -247,9 +248,10 @@ export async function commitStaged(
         WHERE p.park_id = EXCLUDED.park_id AND ${DIFFERS.replaceAll("s.", "EXCLUDED.")}
        RETURNING p.id, (xmax = 0) AS inserted
      ), ins AS (
-       INSERT INTO import_plot_changes (import_id, plot_id, action) SELECT $1, id, 'insert' FROM up WHERE inserted RETURNING 1
+       UPDATE imports SET inserted_plot_ids = (SELECT coalesce(array_agg(id), '{}') FROM up WHERE inserted)
+        WHERE id = $1 RETURNING cardinality(inserted_plot_ids) AS n
      )
-     SELECT (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM up WHERE NOT inserted)::int AS updated`,
+     SELECT (SELECT n FROM ins)::int AS inserted, (SELECT count(*) FROM up WHERE NOT inserted)::int AS updated`,
     [importId, parkId],
   );
   return { inserted: r?.inserted ?? 0, updated: r?.updated ?? 0 };

@@ -114,7 +114,7 @@ export async function undoImport(
 ): Promise<{ deleted: number; restored: number }> {
   const [del] = await tx.query<{ n: number }>(
     `WITH d AS (
-       DELETE FROM plots WHERE id IN (SELECT plot_id FROM import_plot_changes WHERE import_id = $1 AND action = 'insert')
+       DELETE FROM plots WHERE id = ANY((SELECT inserted_plot_ids FROM imports WHERE id = $1)::int[])
        RETURNING 1)
      SELECT count(*)::int AS n FROM d`,
     [id],

@@ -16,17 +16,18 @@ CREATE TABLE imports (
   created_at timestamptz NOT NULL DEFAULT now(),
   undone_at timestamptz,
   undone_by text,
+  -- Plots this import inserted (undo deletes them); one array instead of a row per plot.
+  inserted_plot_ids integer[] NOT NULL DEFAULT '{}',
   -- The validation report shown before commit (encoding and CRS with reasons, repairs, warnings).
   report jsonb NOT NULL
 );
 CREATE INDEX imports_created_at ON imports (created_at DESC);
 
--- What an import did to each plot, so the last import can be undone: inserted rows are deleted,
--- updated rows get their previous values back.
+-- Plots an import updated, with their previous values, so the last import can be undone.
 CREATE TABLE import_plot_changes (
   import_id integer NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
   plot_id integer NOT NULL,
-  action text NOT NULL CHECK (action IN ('insert', 'update')),
+  action text NOT NULL CHECK (action = 'update'),
   previous jsonb,
   previous_geom geometry(MultiPolygon, 4326),
   PRIMARY KEY (import_id, plot_id)
