@@ -20,6 +20,8 @@ export interface AppDeps {
   tileCacheBytes?: number;
   /** Background import runner; created by `createApp` when omitted. */
   importJobs?: ImportJobs;
+  /** Largest upload `POST /api/imports` accepts, bytes (default 512 MiB). */
+  maxUploadBytes?: number;
   /** Zip-bomb limits for uploads (default DEFAULT_ZIP_LIMITS). */
   zipLimits?: ZipLimits;
   /** Uploads larger than this many bytes import as background jobs (env `ZA_IMPORT_BACKGROUND_MB`, default 8 MB). */

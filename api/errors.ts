@@ -56,6 +56,11 @@ export const ERRORS = {
     "zh-CN": "压缩包中的路径不安全，已拒绝：{entry}",
     en: "Unsafe path in the archive, rejected: {entry}",
   },
+  import_file_too_large: {
+    status: 413,
+    "zh-CN": "上传文件超过 {limitMb} MB 上限",
+    en: "The upload exceeds the {limitMb} MB limit",
+  },
   import_zip_too_large: {
     status: 413,
     "zh-CN": "压缩包解压后超过 {limitMb} MB 上限",

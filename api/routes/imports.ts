@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppEnv } from "../app_env.ts";
 import {
@@ -19,6 +20,20 @@ import {
   JobIdParamSchema,
 } from "../schemas/imports.ts";
 import { validate } from "../validate.ts";
+
+/** Default largest upload: 512 MiB (a 100,000-plot zipped Shapefile is ~2–30 MB). */
+const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/** Refuses bodies over `maxUploadBytes` while they stream in, before anything is parsed. */
+const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const maxSize = c.var.deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError("import_file_too_large", { limitMb: Math.round((maxSize / 2 ** 20) * 100) / 100 });
+    },
+  })(c, next);
+};
 
 /** Default size above which an upload is imported as a background job. */
 const DEFAULT_BACKGROUND_BYTES = 8 * 1024 * 1024;
@@ -66,7 +81,7 @@ async function inputOf(form: ImportForm, createdBy: string): Promise<PlotImportI
  * `GET /api/imports/jobs/:id`: progress; `GET /api/imports/mappings`: saved field mappings.
  */
 export const importsRoutes = new Hono<AppEnv>()
-  .post("/", validate("form", ImportFormSchema), async (c) => {
+  .post("/", uploadLimit, validate("form", ImportFormSchema), async (c) => {
     const form = c.req.valid("form");
     const { db, zipLimits, backgroundImportBytes } = c.var.deps;
     const input = { ...(await inputOf(form, userOf(c.req.header("X-User")))), zipLimits };

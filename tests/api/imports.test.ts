@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { ImportReportSchema } from "../../api/schemas/imports.ts";
 import { esriWkt } from "../../data/importers/crs_catalogue.ts";
+import { wgs84ToGcj02 } from "../../geo/gcj02.ts";
 import { gkSquaresZip, plotCount, postImport, wenshanPark } from "../helpers/imports.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
@@ -163,6 +164,75 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(await plotCount(t.db)).toBe(before);
   });
 
+  test("GeoJSON from AMap (GCJ-02) is shifted back on request and lands on the WGS84 positions", async () => {
+    const square = (lng: number, lat: number) => {
+      const d = 0.0004;
+      return [
+        [lng, lat],
+        [lng + d, lat],
+        [lng + d, lat + d],
+        [lng, lat + d],
+        [lng, lat],
+      ];
+    };
+    const truth = [square(park.lng + 0.002, park.lat), square(park.lng + 0.003, park.lat)];
+    const fc = {
+      type: "FeatureCollection",
+      features: truth.map((ring, i) => ({
+        type: "Feature",
+        properties: { 宗地编码: `GCJ-${i + 1}`, 供地状态: "已供" },
+        geometry: { type: "Polygon", coordinates: [ring.map(([x = 0, y = 0]) => wgs84ToGcj02(x, y))] },
+      })),
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(fc));
+    const r = await postImport(
+      app,
+      { bytes, name: "amap.geojson" },
+      { target: "plots", parkId: String(park.id), sourceCoordinates: "gcj02" },
+    );
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ format: "geojson", sourceCoordinates: "gcj02", summary: { inserted: 2 } });
+    const stored = await t.db.query<{ code: string; status: string; g: { coordinates: number[][][][] } }>(
+      "SELECT code, status, ST_AsGeoJSON(geom, 15)::json AS g FROM plots WHERE code LIKE 'GCJ-%' ORDER BY code",
+    );
+    expect(stored.map((s) => [s.code, s.status])).toEqual([
+      ["GCJ-1", "supplied"],
+      ["GCJ-2", "supplied"],
+    ]);
+    stored.forEach((s, i) => {
+      const ring = s.g.coordinates[0]?.[0] ?? [];
+      for (const p of truth[i] ?? []) {
+        const nearest = Math.min(
+          ...ring.map((q) => Math.hypot((q[0] ?? 0) - (p[0] ?? 0), (q[1] ?? 0) - (p[1] ?? 0))),
+        );
+        expect(nearest).toBeLessThan(1e-8);
+      }
+    });
+    expect((await app.request(`/api/imports/${r.body.importId}/undo`, { method: "POST" })).status).toBe(200);
+  });
+
+  test("CSV saved by Excel in GBK with a WKT column and Chinese headers", async () => {
+    const d = 0.0003;
+    const [x, y] = [park.lng + 0.004, park.lat];
+    const wkt = `"POLYGON ((${x} ${y}, ${x + d} ${y}, ${x + d} ${y + d}, ${x} ${y + d}, ${x} ${y}))"`;
+    const text = `宗地编码,地类编码,用地面积亩,WKT\r\nCSV-1,0601,1.5,${wkt}\r\n`;
+    const { default: iconv } = await import("iconv-lite");
+    const bytes = new Uint8Array(iconv.encode(text, "gbk"));
+    const r = await postImport(
+      app,
+      { bytes, name: "宗地.csv" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.encoding).toMatchObject({ name: "gbk", source: "detected" });
+    expect(r.body.mapping).toMatchObject({
+      code: "宗地编码",
+      landUseCode: "地类编码",
+      declaredAreaMu: "用地面积亩",
+    });
+    expect(r.body.featureCount).toBe(1);
+  });
+
   test("a large upload runs as a background job with progress and the same result", async () => {
     const before = await plotCount(t.db);
     const zip = gkSquaresZip({ ...park, codes: codes("JOB", 4), sizeM: 30, shiftM: () => 400 });
@@ -298,6 +368,21 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
       );
       expect(r.status).toBe(413);
       expect(r.body.error.code).toBe("import_zip_too_large");
+      expect(await plotCount(t.db)).toBe(before);
+    });
+
+    test("an upload over maxUploadBytes is refused with 413 before parsing", async () => {
+      const tiny = createApp({ db: t.db, log: () => {}, maxUploadBytes: 500 });
+      const before = await plotCount(t.db);
+      const r = await postImport(
+        tiny,
+        { bytes: good(), name: "x.zip" },
+        { target: "plots", parkId: String(park.id) },
+        { lang: "en" },
+      );
+      expect(r.status).toBe(413);
+      expect(r.body.error).toMatchObject({ code: "import_file_too_large" });
+      expect(r.body.error.message).toContain("limit");
       expect(await plotCount(t.db)).toBe(before);
     });
 
