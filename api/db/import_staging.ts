@@ -5,16 +5,16 @@ import type { Queryable } from "./db.ts";
 export const STAGING_BATCH_ROWS = 5000;
 
 /**
- * (`OFFSET 0` keeps the planner from inlining the subqueries, which would parse each GeoJSON geometry
- * once per reference.)
- *
- * Creates the transaction's staging table (dropped at commit or rollback) and fills it in batches
- * of STAGING_BATCH_ROWS, each batch one `INSERT … SELECT FROM jsonb_to_recordset` statement.
- * `onBatch` gets the number of rows staged so far.
+ * Creates the transaction's staging table (dropped at commit or rollback) and fills it from
+ * `batches` (each at most STAGING_BATCH_ROWS rows), each batch one `INSERT … SELECT FROM
+ * json_to_recordset` statement (`OFFSET 0` keeps the planner from inlining the subqueries, which
+ * would parse each GeoJSON geometry once per reference). The next batch is pulled — and so
+ * reprojected and mapped by the caller's generator — while the database stages the previous one.
+ * `onBatch` gets the number of rows sent so far.
  */
 export async function stagePlots(
   tx: Queryable,
-  rows: readonly PlotImportRow[],
+  batches: Iterable<readonly PlotImportRow[]>,
   onBatch: (done: number) => void = () => {},
 ): Promise<void> {
   await tx.exec(`CREATE TEMP TABLE import_staging (
@@ -23,23 +23,25 @@ export async function stagePlots(
       geom geometry(MultiPolygon, 4326) NOT NULL, is_valid boolean NOT NULL, area_m2 double precision,
       invalid_reason text
     ) ON COMMIT DROP`);
-  // The next batch's JSON is built while the database stages the previous one.
   let pending: Promise<unknown> | null = null;
-  for (let i = 0; i < rows.length; i += STAGING_BATCH_ROWS) {
-    const batch = rows.slice(i, i + STAGING_BATCH_ROWS).map((r) => ({
-      idx: r.index,
-      code: r.code,
-      land_use_code: r.landUseCode,
-      land_use_edition: r.landUseEdition,
-      status: r.status,
-      declared_area_m2: r.declaredAreaM2,
-      approval_date: r.approvalDate,
-      supply_date: r.supplyDate,
-      geom: r.geometry,
-    }));
-    const json = JSON.stringify(batch);
+  let sent = 0;
+  const stageBatch = async (rows: readonly PlotImportRow[]) => {
+    const json = JSON.stringify(
+      rows.map((r) => ({
+        idx: r.index,
+        code: r.code,
+        land_use_code: r.landUseCode,
+        land_use_edition: r.landUseEdition,
+        status: r.status,
+        declared_area_m2: r.declaredAreaM2,
+        approval_date: r.approvalDate,
+        supply_date: r.supplyDate,
+        geom: r.geometry,
+      })),
+    );
     if (pending) await pending;
-    onBatch(i);
+    onBatch(sent);
+    sent += rows.length;
     pending = tx.query(
       `INSERT INTO import_staging (idx, code, land_use_code, land_use_edition, status, declared_area_m2, approval_date,
               supply_date, geom, is_valid, area_m2)
@@ -54,9 +56,16 @@ export async function stagePlots(
                OFFSET 0) AS y`,
       [json],
     );
+  };
+  try {
+    for (const rows of batches) if (rows.length > 0) await stageBatch(rows);
+  } catch (e) {
+    // Let the statement in flight finish before the caller rolls back; its outcome no longer matters.
+    if (pending) await Promise.allSettled([pending]);
+    throw e;
   }
   if (pending) await pending;
-  onBatch(rows.length);
+  onBatch(sent);
   await tx.exec(
     "CREATE INDEX import_staging_geom ON import_staging USING gist (geom); ANALYZE import_staging;",
   );

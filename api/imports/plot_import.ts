@@ -1,7 +1,12 @@
 import type { MultiPolygon } from "geojson";
 import { ImportProblem } from "../../data/importers/import_problem.ts";
-import { PLOT_IMPORT_DEFAULTS, plotRows, suggestPlotMapping } from "../../data/importers/plot_mapping.ts";
-import { type ReadResult, readUpload } from "../../data/importers/read_upload.ts";
+import {
+  PLOT_IMPORT_DEFAULTS,
+  type PlotImportRow,
+  plotRowMapper,
+  suggestPlotMapping,
+} from "../../data/importers/plot_mapping.ts";
+import { type PreparedUpload, prepareUpload } from "../../data/importers/read_upload.ts";
 import type { ZipLimits } from "../../data/importers/zip_entries.ts";
 import { declaredAreaDeviationRatio, isDeclaredAreaMismatch } from "../../geo/area_deviation.ts";
 import { intersectingBoxPairs } from "../../geo/bbox_pairs.ts";
@@ -10,6 +15,7 @@ import type { Db } from "../db/db.ts";
 import {
   commitStaged,
   repairAndMeasure,
+  STAGING_BATCH_ROWS,
   stagedChanges,
   stagePlots,
   stagingFindings,
@@ -77,9 +83,9 @@ export function problemToAppError(e: unknown): unknown {
   return e instanceof ImportProblem ? new AppError(e.code, e.params) : e;
 }
 
-function readOrThrow(input: PlotImportInput, gkEpsg: number | null): ReadResult {
+function readOrThrow(input: PlotImportInput, gkEpsg: number | null): PreparedUpload {
   try {
-    return readUpload(input.bytes, {
+    return prepareUpload(input.bytes, {
       fileName: input.fileName,
       encoding: input.encoding,
       srid: input.srid,
@@ -117,8 +123,21 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
     : input.mappingName
       ? `saved:${input.mappingName}`
       : "suggested";
-  const { rows, issues } = plotRows(read.features, mapping, `${park.code}-IMP-${Date.now().toString(36)}`);
-  const total = rows.length;
+  const mapBatch = plotRowMapper(mapping, `${park.code}-IMP-${Date.now().toString(36)}`);
+  const total = read.features.length;
+  const rows: PlotImportRow[] = [];
+  const issues: ImportIssue[] = [];
+  // Reprojects and maps one batch at a time, pulled by stagePlots while the previous batch is staged.
+  function* batches(): Generator<PlotImportRow[]> {
+    for (let from = 0; from < total; from += STAGING_BATCH_ROWS) {
+      const to = Math.min(total, from + STAGING_BATCH_ROWS);
+      read.transform(from, to);
+      const out = mapBatch(read.features.slice(from, to), from);
+      for (const r of out.rows) rows.push(r);
+      for (const i of out.issues) issues.push(i);
+      yield out.rows;
+    }
+  }
   progress({ phase: "staging", processed: 0, total });
 
   const base = {
@@ -148,7 +167,7 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
 
   try {
     return await db.transaction(async (tx) => {
-      await stagePlots(tx, rows, (done) => progress({ phase: "staging", processed: done, total }));
+      await stagePlots(tx, batches(), (done) => progress({ phase: "staging", processed: done, total }));
       progress({ phase: "validating", processed: total, total });
       const repaired = await repairAndMeasure(tx);
       const boxes = rows.map((r) => multiPolygonBox(r.geometry));
@@ -279,6 +298,7 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
       progress({ phase: "done", processed: total, total });
       return e.report;
     }
-    throw e;
+    // Coordinates out of range surface while batches are reprojected, inside the transaction.
+    throw problemToAppError(e);
   }
 }

@@ -123,14 +123,36 @@ export function plotRows(
   mapping: PlotFieldMapping,
   codePrefix: string,
 ): { rows: PlotImportRow[]; issues: ImportIssue[] } {
+  return plotRowMapper(mapping, codePrefix)(features, 0);
+}
+
+/**
+ * `plotRows` batch by batch: the returned function maps `features` whose first one has source index
+ * `offset`, remembering codes across calls so duplicates between batches are found too.
+ */
+export function plotRowMapper(
+  mapping: PlotFieldMapping,
+  codePrefix: string,
+): (features: readonly SourceFeature[], offset: number) => { rows: PlotImportRow[]; issues: ImportIssue[] } {
+  const seen = new Map<string, number>();
+  return (features, offset) => mapBatch(features, offset, mapping, codePrefix, seen);
+}
+
+function mapBatch(
+  features: readonly SourceFeature[],
+  offset: number,
+  mapping: PlotFieldMapping,
+  codePrefix: string,
+  seen: Map<string, number>,
+): { rows: PlotImportRow[]; issues: ImportIssue[] } {
   const rows: PlotImportRow[] = [];
   const issues: ImportIssue[] = [];
-  const seen = new Map<string, number>();
   const get = (f: SourceFeature, k: PlotImportField) => {
     const col = mapping[k];
     return col === undefined ? undefined : f.properties[col];
   };
-  for (const [index, f] of features.entries()) {
+  for (const [k, f] of features.entries()) {
+    const index = offset + k;
     let code = text(get(f, "code"));
     if (code === null) {
       code = `${codePrefix}-${index + 1}`;

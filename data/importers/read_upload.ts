@@ -191,6 +191,23 @@ export function positionTransform(choice: CrsChoice, gcj02: boolean): (p: Positi
  * @throws ImportProblem for every unusable input (a 4xx, never a crash)
  */
 export function readUpload(bytes: Uint8Array, opts: ReadOptions): ReadResult {
+  const prepared = prepareUpload(bytes, opts);
+  prepared.transform(0, prepared.features.length);
+  return prepared;
+}
+
+/** A read upload whose features are still in source coordinates until `transform` moves them. */
+export interface PreparedUpload extends ReadResult {
+  /**
+   * Moves features `[from, to)` to lon/lat in place (each once), so a caller can transform batch by
+   * batch while the database works on the previous one.
+   * @throws ImportProblem `import_coordinates_out_of_range`
+   */
+  transform(from: number, to: number): void;
+}
+
+/** Reads an upload and chooses its CRS, leaving the coordinate transform to `transform`. */
+export function prepareUpload(bytes: Uint8Array, opts: ReadOptions): PreparedUpload {
   const raw = readRawLayer(bytes, opts);
   if (raw.features.length === 0) throw new ImportProblem("import_no_features", { file: opts.fileName });
   const bbox = featuresBbox(raw.features);
@@ -209,15 +226,20 @@ export function readUpload(bytes: Uint8Array, opts: ReadOptions): ReadResult {
         }
       : resolveCrs({ srid: opts.srid, prj: raw.prj, bbox, parkGkEpsg: opts.parkGkEpsg ?? null });
   const move = positionTransform(crs, opts.gcj02 === true);
-  let bad = 0;
-  for (const f of raw.features)
-    if (f.geometry)
-      eachPosition(f.geometry, (p) => {
-        move(p);
-        const [x = Number.NaN, y = Number.NaN] = p;
-        if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) bad++;
-      });
-  if (bad > 0) throw new ImportProblem("import_coordinates_out_of_range", { count: bad, crs: crs.crs.name });
+  const transform = (from: number, to: number) => {
+    let bad = 0;
+    for (let i = from; i < to; i++) {
+      const g = raw.features[i]?.geometry;
+      if (g)
+        eachPosition(g, (p) => {
+          move(p);
+          const [x = Number.NaN, y = Number.NaN] = p;
+          if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) bad++;
+        });
+    }
+    if (bad > 0)
+      throw new ImportProblem("import_coordinates_out_of_range", { count: bad, crs: crs.crs.name });
+  };
   return {
     format: raw.format,
     layerName: raw.layerName,
@@ -227,6 +249,7 @@ export function readUpload(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     crs,
     sourceCoordinates: opts.gcj02 ? "gcj02" : "wgs84",
     warnings: [...raw.warnings, ...crs.warnings],
+    transform,
   };
 }
 

@@ -5,6 +5,7 @@ import { ImportReportSchema } from "../../api/schemas/imports.ts";
 import { esriWkt } from "../../data/importers/crs_catalogue.ts";
 import { wgs84ToGcj02 } from "../../geo/gcj02.ts";
 import { gkSquaresZip, plotCount, postImport, wenshanPark } from "../helpers/imports.ts";
+import { fixtureParts, zipParts } from "../helpers/real_fixtures.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
@@ -311,6 +312,12 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
         "x.zip",
       ],
       ["unsupported format", () => new TextEncoder().encode("hello"), "import_unsupported_format", "x.docx"],
+      [
+        "coordinates impossible under the .prj (real mapshaper chinese.shp)",
+        () => zipParts(fixtureParts("mapshaper_dbf_cp936", "chinese")),
+        "import_coordinates_out_of_range",
+        "chinese.zip",
+      ],
       [
         "one point among polygons (all or nothing)",
         () =>
