@@ -3,10 +3,13 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, Log } from "./app_env.ts";
 import { isConnectionError } from "./db/connection_errors.ts";
 import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
+import { ImportJobs } from "./imports/import_jobs.ts";
 import { constraintsRoutes } from "./routes/constraints.ts";
 import { expansionRoutes } from "./routes/expansion.ts";
 import { expansionProposalsRoutes } from "./routes/expansion_proposals.ts";
+import { exportsRoutes } from "./routes/exports.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importsRoutes } from "./routes/imports.ts";
 import { inquiriesRoutes } from "./routes/inquiries.ts";
 import { landRoutes } from "./routes/land.ts";
 import { matchRoutes } from "./routes/match.ts";
@@ -29,6 +32,7 @@ export const jsonLog: Log = (level, msg, fields = {}) => {
  */
 export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
   const full: AppDeps = { log: jsonLog, ...deps };
+  full.importJobs ??= new ImportJobs(full.db, full.log);
   const app = new Hono<AppEnv>();
 
   app.use("*", async (c, next) => {
@@ -104,7 +108,9 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     // Staff-only (the investment office); protected once accounts and roles arrive (issue 9).
     .route("/staff/inquiries", staffInquiriesRoutes)
     .route("/staff/referrals", staffReferralsRoutes)
-    .route("/staff/benefit-sharing", staffBenefitSharingRoutes);
+    .route("/staff/benefit-sharing", staffBenefitSharingRoutes)
+    .route("/imports", importsRoutes)
+    .route("/exports", exportsRoutes);
 
   return routes;
 }

@@ -1,5 +1,7 @@
+import type { ZipLimits } from "../data/importers/zip_entries.ts";
 import type { Db } from "./db/db.ts";
 import type { Lang } from "./errors.ts";
+import type { ImportJobs } from "./imports/import_jobs.ts";
 import type { TileService } from "./tiles/tile_service.ts";
 
 /** A log sink; the default writes JSON lines to stderr. */
@@ -18,6 +20,14 @@ export interface AppDeps {
   tileCacheBytes?: number;
   /** Chromium for PDF rendering (env `ZA_CHROMIUM_PATH`, default /usr/bin/chromium); absent file → 503. */
   chromiumPath?: string;
+  /** Background import runner; created by `createApp` when omitted. */
+  importJobs?: ImportJobs;
+  /** Largest upload `POST /api/imports` accepts, bytes (default 512 MiB). */
+  maxUploadBytes?: number;
+  /** Zip-bomb limits for uploads (default DEFAULT_ZIP_LIMITS). */
+  zipLimits?: ZipLimits;
+  /** Uploads larger than this many bytes import as background jobs (env `ZA_IMPORT_BACKGROUND_MB`, default 8 MB). */
+  backgroundImportBytes?: number;
 }
 
 /** Hono context variables set by the app's middleware. */

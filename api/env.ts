@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
   ZA_TILE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(256),
   /** Chromium executable for PDF application packs; when missing, PDFs answer 503 and HTML still works. */
   ZA_CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /** Uploads above this many megabytes are imported as background jobs (POST /api/imports answers 202). */
+  ZA_IMPORT_BACKGROUND_MB: z.coerce.number().min(0).max(65_536).default(8),
   /** Directory of the built web app. */
   ZA_WEB_DIR: z.string().min(1).default("dist/web"),
 });

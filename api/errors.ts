@@ -71,6 +71,102 @@ export const ERRORS = {
     "zh-CN": "本机未安装 Chromium，无法生成 PDF；请使用 HTML 打印版（{htmlPath}）",
     en: "Chromium is not installed here, so no PDF can be rendered; use the HTML print view ({htmlPath})",
   },
+  import_empty_file: {
+    status: 400,
+    "zh-CN": "文件 {file} 是空的",
+    en: "File {file} is empty",
+  },
+  import_unsupported_format: {
+    status: 415,
+    "zh-CN": "不支持的文件格式：{file}；请上传 Shapefile（zip）、GeoJSON 或 CSV",
+    en: "Unsupported file format: {file}; upload a zipped Shapefile, GeoJSON or CSV",
+  },
+  import_truncated_file: {
+    status: 422,
+    "zh-CN": "{file} 文件不完整（被截断或损坏）",
+    en: "The {file} file is incomplete (truncated or damaged)",
+  },
+  import_missing_sidecar: {
+    status: 422,
+    "zh-CN": "Shapefile 缺少 {file} 文件",
+    en: "The Shapefile is missing its {file} file",
+  },
+  import_unsafe_zip_entry: {
+    status: 422,
+    "zh-CN": "压缩包中的路径不安全，已拒绝：{entry}",
+    en: "Unsafe path in the archive, rejected: {entry}",
+  },
+  import_file_too_large: {
+    status: 413,
+    "zh-CN": "上传文件超过 {limitMb} MB 上限",
+    en: "The upload exceeds the {limitMb} MB limit",
+  },
+  import_zip_too_large: {
+    status: 413,
+    "zh-CN": "压缩包解压后超过 {limitMb} MB 上限",
+    en: "The archive expands beyond the {limitMb} MB limit",
+  },
+  import_zip_ratio: {
+    status: 413,
+    "zh-CN": "压缩包条目 {entry} 的压缩比 {ratio} 异常（疑似压缩炸弹），已拒绝",
+    en: "Archive entry {entry} has a suspicious compression ratio of {ratio} (zip bomb); rejected",
+  },
+  import_unknown_projection: {
+    status: 422,
+    "zh-CN": "无法识别坐标系：{crs}；请提供 .prj 或指定 srid",
+    en: "Unknown coordinate reference system: {crs}; supply a .prj or set srid",
+  },
+  import_unknown_encoding: {
+    status: 400,
+    "zh-CN": "不支持的字符编码：{encoding}",
+    en: "Unsupported text encoding: {encoding}",
+  },
+  import_bad_geometry_type: {
+    status: 422,
+    "zh-CN": "不支持的 Shapefile 几何类型 {type}",
+    en: "Unsupported Shapefile shape type {type}",
+  },
+  import_no_features: {
+    status: 422,
+    "zh-CN": "{file} 中没有要素",
+    en: "{file} contains no features",
+  },
+  import_coordinates_out_of_range: {
+    status: 422,
+    "zh-CN": "有 {count} 个坐标在坐标系 {crs} 下超出经纬度范围；请检查 .prj 或指定 srid",
+    en: "{count} coordinates fall outside longitude/latitude bounds under {crs}; check the .prj or set srid",
+  },
+  import_bad_file: {
+    status: 422,
+    "zh-CN": "无法读取文件：{reason}",
+    en: "The file cannot be read: {reason}",
+  },
+  import_validation_failed: {
+    status: 422,
+    "zh-CN": "校验发现 {count} 个错误，未导入任何数据；详见报告",
+    en: "Validation found {count} errors; nothing was imported (see the report)",
+  },
+  import_not_found: { status: 404, "zh-CN": "导入记录 {id} 不存在", en: "Import {id} does not exist" },
+  import_not_last: {
+    status: 409,
+    "zh-CN": "只能撤销最近一次导入（{last}），不能撤销 {id}",
+    en: "Only the latest import ({last}) can be undone, not {id}",
+  },
+  import_job_not_found: {
+    status: 404,
+    "zh-CN": "导入任务 {id} 不存在",
+    en: "Import job {id} does not exist",
+  },
+  mapping_not_found: {
+    status: 404,
+    "zh-CN": "没有名为 {name} 的字段映射",
+    en: "No saved field mapping named {name}",
+  },
+  export_too_large: {
+    status: 413,
+    "zh-CN": "导出 {count} 条超过上限 {limit}；请缩小筛选范围",
+    en: "Exporting {count} plots exceeds the limit of {limit}; narrow the filter",
+  },
   method_not_allowed: {
     status: 405,
     "zh-CN": "不支持 {method} 方法",

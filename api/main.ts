@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     staticDir: env.ZA_WEB_DIR,
     tileCacheBytes: env.ZA_TILE_CACHE_MB * 1024 * 1024,
     chromiumPath: env.ZA_CHROMIUM_PATH,
+    backgroundImportBytes: env.ZA_IMPORT_BACKGROUND_MB * 1024 * 1024,
   });
   const dbLine =
     db.kind === "pglite"

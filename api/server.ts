@@ -20,6 +20,8 @@ export interface ServerOptions {
   tileCacheBytes?: number;
   /** Chromium for PDF application packs. */
   chromiumPath?: string;
+  /** Uploads larger than this import as background jobs. */
+  backgroundImportBytes?: number;
 }
 
 export interface RunningServer {
@@ -37,6 +39,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ...(opts.log ? { log: opts.log } : {}),
       ...(opts.tileCacheBytes === undefined ? {} : { tileCacheBytes: opts.tileCacheBytes }),
       ...(opts.chromiumPath === undefined ? {} : { chromiumPath: opts.chromiumPath }),
+      ...(opts.backgroundImportBytes === undefined
+        ? {}
+        : { backgroundImportBytes: opts.backgroundImportBytes }),
     }),
   );
   if (opts.staticDir) {

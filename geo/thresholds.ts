@@ -177,3 +177,11 @@ export const EXPANSION_CONFLICT_TOLERANCE_M2 = 1;
  * @see ../shared/domain.md §10
  */
 export const EXPANSION_MIN_INSIDE_BOUNDARY_RATIO = 0.999;
+// ── Import validation ───────────────────────────────────────────────────────────────────────
+
+/**
+ * A declared area (用地面积 in the source file) differing from the computed ellipsoidal area by more
+ * than this share of the computed area is flagged in the import report. Unit: ratio. [configurable default]
+ * @see issue 6 (import validation report)
+ */
+export const DECLARED_AREA_MISMATCH_RATIO = 0.01;

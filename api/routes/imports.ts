@@ -1,0 +1,125 @@
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { AppEnv } from "../app_env.ts";
+import {
+  countPlots,
+  getImport,
+  lastActiveImportId,
+  listFieldMappings,
+  listImports,
+  undoImport,
+} from "../db/imports.ts";
+import { AppError } from "../errors.ts";
+import type { ImportJobs } from "../imports/import_jobs.ts";
+import { type PlotImportInput, runPlotImport } from "../imports/plot_import.ts";
+import {
+  type ImportForm,
+  ImportFormSchema,
+  ImportIdParamSchema,
+  JobIdParamSchema,
+} from "../schemas/imports.ts";
+import { validate } from "../validate.ts";
+
+/** Default largest upload: 512 MiB (a 100,000-plot zipped Shapefile is ~2–30 MB). */
+const DEFAULT_MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+
+/** Refuses bodies over `maxUploadBytes` while they stream in, before anything is parsed. */
+const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const maxSize = c.var.deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError("import_file_too_large", { limitMb: Math.round((maxSize / 2 ** 20) * 100) / 100 });
+    },
+  })(c, next);
+};
+
+/** Default size above which an upload is imported as a background job. */
+const DEFAULT_BACKGROUND_BYTES = 8 * 1024 * 1024;
+
+/** Who imports: the `X-User` header (percent-encoded UTF-8, so 张三 can travel in a header), else "anonymous". */
+function userOf(header: string | undefined): string {
+  const raw = header?.trim() ?? "";
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw);
+  } catch (e) {
+    // A stray "%" is not an encoding: keep the header as sent.
+    if (!(e instanceof URIError)) throw e;
+  }
+  return name.slice(0, 100) || "anonymous";
+}
+
+const jobsOf = (c: { var: AppEnv["Variables"] }): ImportJobs => {
+  const jobs = c.var.deps.importJobs;
+  if (!jobs) throw new Error("importJobs missing: createApp sets it");
+  return jobs;
+};
+
+async function inputOf(form: ImportForm, createdBy: string): Promise<PlotImportInput> {
+  return {
+    bytes: new Uint8Array(await form.file.arrayBuffer()),
+    fileName: form.file.name || "upload",
+    parkId: form.parkId,
+    encoding: form.encoding,
+    srid: form.srid,
+    gcj02: form.sourceCoordinates === "gcj02",
+    dryRun: form.dryRun,
+    mapping: form.mapping,
+    mappingName: form.mappingName,
+    saveMappingAs: form.saveMappingAs,
+    createdBy,
+  };
+}
+
+/**
+ * `POST /api/imports` (multipart: file, target=plots, parkId, encoding?, srid?, sourceCoordinates?,
+ * dryRun?, mapping?, mappingName?, saveMappingAs?, background?): validation report, then an
+ * all-or-nothing commit; large uploads answer 202 with a job. `GET /api/imports`: history;
+ * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (latest import only);
+ * `GET /api/imports/jobs/:id`: progress; `GET /api/imports/mappings`: saved field mappings.
+ */
+export const importsRoutes = new Hono<AppEnv>()
+  .post("/", uploadLimit, validate("form", ImportFormSchema), async (c) => {
+    const form = c.req.valid("form");
+    const { db, zipLimits, backgroundImportBytes } = c.var.deps;
+    const input = { ...(await inputOf(form, userOf(c.req.header("X-User")))), zipLimits };
+    const big = input.bytes.length > (backgroundImportBytes ?? DEFAULT_BACKGROUND_BYTES);
+    if ((form.background ?? big) && !form.dryRun) {
+      const jobId = await jobsOf(c).start(input);
+      return c.json({ jobId, progressUrl: `/api/imports/jobs/${jobId}` }, 202);
+    }
+    const report = await runPlotImport(db, input);
+    return c.json(report, report.committed ? 201 : 200);
+  })
+  .get(
+    "/",
+    validate("query", z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) })),
+    async (c) => c.json({ imports: await listImports(c.var.deps.db, c.req.valid("query").limit) }),
+  )
+  .get("/mappings", async (c) => c.json({ mappings: await listFieldMappings(c.var.deps.db, "plots") }))
+  .get("/jobs/:id", validate("param", JobIdParamSchema), async (c) => {
+    const { id } = c.req.valid("param");
+    const job = await jobsOf(c).get(id);
+    if (!job) throw new AppError("import_job_not_found", { id });
+    return c.json(job);
+  })
+  .get("/:id", validate("param", ImportIdParamSchema), async (c) => {
+    const { id } = c.req.valid("param");
+    const rec = await getImport(c.var.deps.db, id);
+    if (!rec) throw new AppError("import_not_found", { id });
+    return c.json(rec);
+  })
+  .post("/:id/undo", validate("param", ImportIdParamSchema), async (c) => {
+    const { id } = c.req.valid("param");
+    const { db } = c.var.deps;
+    const by = userOf(c.req.header("X-User"));
+    const result = await db.transaction(async (tx) => {
+      if (!(await getImport(tx, id))) throw new AppError("import_not_found", { id });
+      const last = await lastActiveImportId(tx);
+      if (last !== id) throw new AppError("import_not_last", { id, last: last ?? "-" });
+      return undoImport(tx, id, by);
+    });
+    return c.json({ importId: id, ...result, plotCount: await countPlots(db) });
+  });

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runImportCli } from "../../data/importers/cli.ts";
+import { gkSquaresZip, plotCount, wenshanPark } from "../helpers/imports.ts";
+import { openAdapterDb, type TestDb } from "../helpers/test_db.ts";
+
+describe("npm run import (CLI) goes through the API's import", () => {
+  let t: TestDb;
+  let dir: string;
+  let park: Awaited<ReturnType<typeof wenshanPark>>;
+
+  beforeAll(async () => {
+    t = await openAdapterDb("pglite");
+    park = await wenshanPark(t.db);
+    dir = mkdtempSync(join(tmpdir(), "za-cli-"));
+    // A loose Shapefile (no zip): the CLI gathers the sidecars next to the .shp.
+    const parts = unzipSync(gkSquaresZip({ ...park, codes: ["CLI-1", "CLI-2"], sizeM: 35 }));
+    for (const [name, bytes] of Object.entries(parts))
+      writeFileSync(join(dir, name.split("/").pop() ?? name), bytes);
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t.cleanup();
+  });
+
+  test("a .shp path with --dry-run reports, then a commit inserts, printing the report as JSON", async () => {
+    const before = await plotCount(t.db);
+    const out: string[] = [];
+    const err: string[] = [];
+    const args = [join(dir, "zd.shp"), "--target", "plots", "--park", String(park.id)];
+    expect(
+      await runImportCli(
+        [...args, "--dry-run"],
+        t.db,
+        (s) => out.push(s),
+        (s) => err.push(s),
+      ),
+    ).toBe(0);
+    expect(JSON.parse(out.join(""))).toMatchObject({ dryRun: true, committed: false, crs: { epsg: 4523 } });
+    expect(await plotCount(t.db)).toBe(before);
+    out.length = 0;
+    expect(
+      await runImportCli(
+        [...args, "--user", "cli-test"],
+        t.db,
+        (s) => out.push(s),
+        (s) => err.push(s),
+      ),
+    ).toBe(0);
+    expect(JSON.parse(out.join(""))).toMatchObject({ committed: true, summary: { inserted: 2 } });
+    expect(await plotCount(t.db)).toBe(before + 2);
+    expect(err).toEqual([]);
+  });
+
+  test("a rejected import exits 1 with the bilingual message; bad usage exits 2", async () => {
+    const err: string[] = [];
+    const code = await runImportCli(
+      [join(dir, "zd.dbf"), "--park", String(park.id), "--lang", "en"],
+      t.db,
+      () => {},
+      (s) => err.push(s),
+    );
+    expect(code).toBe(1);
+    expect(err.join("")).toMatch(/^import_missing_sidecar: The Shapefile is missing its \.shp file/);
+    expect(
+      await runImportCli(
+        ["x.zip"],
+        t.db,
+        () => {},
+        () => {},
+      ),
+    ).toBe(2);
+  });
+});
