@@ -119,6 +119,7 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   "map.ariaLabel": "Map of zone land",
   "map.coordinates": "Lng {lng}, Lat {lat}",
+  "map.gaussKruger": "CGCS2000 3° zone EPSG:{epsg}  X {x}  Y {y}",
 
   "units.mu": "mu",
   "units.ha": "ha",

@@ -119,6 +119,7 @@ export const zhCN = {
 
   "map.ariaLabel": "园区土地地图",
   "map.coordinates": "经度 {lng}，纬度 {lat}",
+  "map.gaussKruger": "CGCS2000 3° 带 EPSG:{epsg}  X {x}  Y {y}",
 
   "units.mu": "亩",
   "units.ha": "公顷",
