@@ -5,6 +5,7 @@ export * from "./area.ts";
 export * from "./calendar_years.ts";
 export * from "./computed.ts";
 export * from "./economic_indicators.ts";
+export * from "./enterprise_ranking.ts";
 export * from "./errors.ts";
 export * from "./far_minimum.ts";
 export * from "./gauss_kruger.ts";

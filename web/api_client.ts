@@ -1,3 +1,4 @@
+import type { AreaMetrics, PlotDetail } from "@api/contract.ts";
 import type {
   ConstraintFeaturePropertiesSchema,
   ContextFeaturePropertiesSchema,
@@ -99,3 +100,20 @@ export const fetchConstraints = (zoneId: number, lang: Lang, signal?: AbortSigna
 /** `GET /api/zones/:id/context`: roads, rivers and county outlines. */
 export const fetchZoneContext = (zoneId: number, lang: Lang, signal?: AbortSignal) =>
   getJson<ContextCollection>(`/api/zones/${zoneId}/context`, lang, signal);
+
+/** `GET /api/plots/:id`: one plot with its yearly statistics, indicators, findings and grades. */
+export const fetchPlotDetail = (id: number, lang: Lang, signal?: AbortSignal) =>
+  getJson<PlotDetail>(`/api/plots/${id}`, lang, signal);
+
+/** A park or a whole zone: what the metrics and plot lists are asked for. */
+export type Scope = { type: "park" | "zone"; id: number };
+
+const yearParam = (year: number | null, sep: "?" | "&") => (year === null ? "" : `${sep}year=${year}`);
+
+/** `GET /api/parks/:id/metrics?year=` or `GET /api/zones/:id/metrics?year=` (null: the latest year). */
+export const fetchMetrics = (scope: Scope, year: number | null, lang: Lang, signal?: AbortSignal) =>
+  getJson<AreaMetrics>(`/api/${scope.type}s/${scope.id}/metrics${yearParam(year, "?")}`, lang, signal);
+
+/** `GET /api/plots?park=|zone=&year=`: the scope's plots with the indicators of `year`. */
+export const fetchScopePlots = (scope: Scope, year: number | null, lang: Lang, signal?: AbortSignal) =>
+  getJson<PlotCollection>(`/api/plots?${scope.type}=${scope.id}${yearParam(year, "&")}`, lang, signal);

@@ -1,10 +1,15 @@
+import type { PlotDetail } from "@api/contract.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
 import { useZoneLayers } from "../hooks/use_zone_layers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { tileIndicatorOf } from "../map/layers/plot_style.ts";
 import { MapView } from "../map/map_view.tsx";
+import { type Frame, frameFor } from "../state/frame.ts";
+import type { Route } from "../state/route.ts";
+import { Dashboard } from "./dashboard.tsx";
+import { DashboardToggle } from "./dashboard_toggle.tsx";
 import { Legend } from "./legend.tsx";
 import { LoadStatus } from "./load_status.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
@@ -14,20 +19,33 @@ import { PlotPanel } from "./plot_panel.tsx";
 interface ZoneWorkspaceProps {
   zone: Zone;
   park: ParkSummary | null;
+  /** The plot of a `#/plot/<id>` route, loaded. */
+  plot: PlotDetail | null;
+  dashboard: boolean;
   notice: string | null;
-  onSelectPark(id: number): void;
-  onShowZone(): void;
+  navigate(route: Route): void;
 }
 
-/** Sidebar (park overview, plot details) and the map for one zone. */
-export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: ZoneWorkspaceProps) {
+/** Sidebar (park overview, plot details, legend), the map and the park or zone dashboard for one zone. */
+export function ZoneWorkspace({ zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
   const { lang } = useI18n();
   const [layersState, reloadLayers] = useZoneLayers(zone, lang);
-  const [plotId, setPlotId] = useState<number | null>(null);
 
-  // A plot belongs to one zone: forget the selection when the zone changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: zone.id is the trigger on purpose.
-  useEffect(() => setPlotId(null), [zone.id]);
+  // The last park or zone view: where closing the plot panel returns, and the dashboard's scope.
+  const base = useRef<Route>({ kind: "zone", id: zone.id });
+  if (!plot) base.current = park ? { kind: "park", id: park.id } : { kind: "zone", id: zone.id };
+  else if (base.current.kind === "zone" && base.current.id !== zone.id)
+    base.current = { kind: "zone", id: zone.id };
+
+  // A plot clicked on the map keeps the map where it is; one opened by link, search or table is framed.
+  const clickedPlotId = useRef<number | null>(null);
+  const lastFrame = useRef<Frame | null>(null);
+  const frame = frameFor({ zone, park, plot }, clickedPlotId.current, lastFrame.current);
+  lastFrame.current = frame;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new zone forgets the clicked plot on purpose.
+  useEffect(() => {
+    clickedPlotId.current = null;
+  }, [zone.id]);
 
   const layers = layersState.status === "ok" ? layersState.data : null;
   const plotStyle = usePlotStyle(layers?.plots ?? null);
@@ -36,36 +54,42 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
     () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
     [zone.id, plotStyle.indicator],
   );
-  const plot = useMemo(() => {
-    if (plotId === null || !layers) return null;
-    return layers.plots.features.find((f) => f.properties.id === plotId)?.properties ?? null;
-  }, [layers, plotId]);
-  const plotPark = plot ? zone.parks.find((p) => p.id === plot.parkId) : undefined;
+  const scope = park ? { type: "park" as const, id: park.id } : { type: "zone" as const, id: zone.id };
+  const openPlot = (id: number) => {
+    clickedPlotId.current = null;
+    navigate({ kind: "plot", id });
+  };
+  const closePlot = () => navigate(base.current);
+  const toggleDashboard = () => {
+    const b = base.current;
+    if (b.kind === "zone" || b.kind === "park") navigate({ ...b, dashboard: !dashboard });
+  };
 
   return (
     <div className="workspace">
-      <aside className="sidebar">
+      <aside className="sidebar" aria-label={zone.name}>
         {notice ? (
           <div className="notice" role="status" data-testid="route-notice">
             {notice}
           </div>
         ) : null}
+        <DashboardToggle zone={zone} park={plot ? null : park} open={dashboard} onToggle={toggleDashboard} />
         <PanelBoundary name="plot-panel">
-          <PlotPanel plot={plot} park={plotPark} onClose={() => setPlotId(null)} />
+          <PlotPanel plot={plot} onClose={closePlot} />
         </PanelBoundary>
         <PanelBoundary name="park-list">
           <ParkList
             zone={zone}
             selectedParkId={park?.id ?? null}
-            onSelectPark={onSelectPark}
-            onShowZone={onShowZone}
+            onSelectPark={(id) => navigate({ kind: "park", id })}
+            onShowZone={() => navigate({ kind: "zone", id: zone.id })}
           />
         </PanelBoundary>
         <PanelBoundary name="legend">
           <Legend plotStyle={plotStyle} />
         </PanelBoundary>
       </aside>
-      <main className="map-area">
+      <main className={`map-area${dashboard && !plot ? " map-area--with-dashboard" : ""}`}>
         <PanelBoundary name="map">
           <MapView
             zone={zone}
@@ -73,10 +97,15 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
             plotTiles={plotTiles}
             classification={plotStyle.classification}
             overlays={plotStyle.overlays}
+            frame={frame}
             selectedParkId={park?.id ?? null}
             selectedPlotId={plot?.id ?? null}
-            onPlotSelect={setPlotId}
-            onParkSelect={onSelectPark}
+            onPlotSelect={(id) => {
+              if (id === null) return closePlot();
+              clickedPlotId.current = id;
+              navigate({ kind: "plot", id });
+            }}
+            onParkSelect={(id) => navigate({ kind: "park", id })}
           >
             {layersState.status === "loading" ? <LoadStatus overlay /> : null}
             {layersState.status === "error" ? (
@@ -84,6 +113,11 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
             ) : null}
           </MapView>
         </PanelBoundary>
+        {dashboard && !plot ? (
+          <PanelBoundary name="dashboard">
+            <Dashboard zone={zone} scope={scope} onOpenPlot={openPlot} onClose={toggleDashboard} />
+          </PanelBoundary>
+        ) : null}
       </main>
     </div>
   );

@@ -64,3 +64,17 @@ export function formatIndicatorValue(value: number, lang: Lang): string {
   const abs = Math.abs(value);
   return formatNumber(value, lang, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
+
+/** A ratio (1 = 100 %) as a percentage with one decimal, e.g. `48.5%`. */
+export function formatPercent(ratio: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ratio);
+}
+
+/** The text of a bilingual `{zh, en}` reason in the UI language. */
+export function reasonText(reason: { zh: string; en: string }, lang: Lang): string {
+  return lang === "en" ? reason.en : reason.zh;
+}
