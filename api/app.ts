@@ -7,6 +7,7 @@ import { constraintsRoutes } from "./routes/constraints.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { parksRoutes } from "./routes/parks.ts";
 import { plotsRoutes } from "./routes/plots.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { tilesRoutes } from "./routes/tiles.ts";
 import { zonesRoutes } from "./routes/zones.ts";
 
@@ -86,7 +87,8 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)
     .route("/constraints", constraintsRoutes)
-    .route("/tiles", tilesRoutes);
+    .route("/tiles", tilesRoutes)
+    .route("/search", searchRoutes);
 
   return routes;
 }

@@ -4,6 +4,7 @@ import type {
   ContextFeaturePropertiesSchema,
 } from "@api/schemas/layers.ts";
 import type { PlotListProperties } from "@api/schemas/plots.ts";
+import type { SearchResponse } from "@api/schemas/search.ts";
 import type { ParkDetail, Zone } from "@api/schemas/zones.ts";
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { z } from "zod";
@@ -117,3 +118,7 @@ export const fetchMetrics = (scope: Scope, year: number | null, lang: Lang, sign
 /** `GET /api/plots?park=|zone=&year=`: the scope's plots with the indicators of `year`. */
 export const fetchScopePlots = (scope: Scope, year: number | null, lang: Lang, signal?: AbortSignal) =>
   getJson<PlotCollection>(`/api/plots?${scope.type}=${scope.id}${yearParam(year, "&")}`, lang, signal);
+
+/** `GET /api/search?q=`: plots by code, enterprises by name, parks by name or code (all zones). */
+export const fetchSearch = (q: string, lang: Lang, signal?: AbortSignal) =>
+  getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}`, lang, signal);

@@ -54,6 +54,7 @@ export function App() {
       {zone ? (
         <PanelBoundary name="workspace">
           <ZoneWorkspace
+            zones={zones ?? []}
             zone={zone}
             park={park}
             plot={plotId === null ? null : plot}

@@ -15,8 +15,11 @@ import { LoadStatus } from "./load_status.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
 import { ParkList } from "./park_list.tsx";
 import { PlotPanel } from "./plot_panel.tsx";
+import { SearchBox } from "./search_box.tsx";
 
 interface ZoneWorkspaceProps {
+  /** Every zone (search results name their zone). */
+  zones: readonly Zone[];
   zone: Zone;
   park: ParkSummary | null;
   /** The plot of a `#/plot/<id>` route, loaded. */
@@ -27,7 +30,7 @@ interface ZoneWorkspaceProps {
 }
 
 /** Sidebar (park overview, plot details, legend), the map and the park or zone dashboard for one zone. */
-export function ZoneWorkspace({ zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
+export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
   const { lang } = useI18n();
   const [layersState, reloadLayers] = useZoneLayers(zone, lang);
 
@@ -73,6 +76,12 @@ export function ZoneWorkspace({ zone, park, plot, dashboard, notice, navigate }:
             {notice}
           </div>
         ) : null}
+        <SearchBox
+          zones={zones}
+          onPick={(hit) =>
+            hit.plotId === null ? navigate({ kind: "park", id: hit.parkId }) : openPlot(hit.plotId)
+          }
+        />
         <DashboardToggle zone={zone} park={plot ? null : park} open={dashboard} onToggle={toggleDashboard} />
         <PanelBoundary name="plot-panel">
           <PlotPanel plot={plot} onClose={closePlot} />

@@ -78,3 +78,10 @@ export function formatPercent(ratio: number, lang: Lang): string {
 export function reasonText(reason: { zh: string; en: string }, lang: Lang): string {
   return lang === "en" ? reason.en : reason.zh;
 }
+
+/** A length in metres as `850 米` / `12.35 千米` (`m` / `km` in English). */
+export function formatDistance(m: number, lang: Lang): string {
+  return m < 1000
+    ? `${formatNumber(m, lang, 0)} ${translate(lang, "units.m")}`
+    : `${formatNumber(m / 1000, lang, 2)} ${translate(lang, "units.km")}`;
+}

@@ -1,9 +1,12 @@
 import type { Zone } from "@api/schemas/zones.ts";
 import { MapLibreMap, NavigationControl, ScaleControl } from "maplibre-gl";
-import { type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { BasemapSettingsControl } from "../components/basemap_settings.tsx";
+import { useBasemapSettings } from "../hooks/use_basemap_settings.ts";
 import type { ZoneLayers } from "../hooks/use_zone_layers.ts";
 import { localName } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { rasterBasemap } from "../state/basemap.ts";
 import type { Frame } from "../state/frame.ts";
 import "./maplibre_setup.ts";
 import {
@@ -14,6 +17,7 @@ import {
   applyZoneLayers,
   provideGeneratedImages,
 } from "./apply_layers.ts";
+import { applyBasemap } from "./basemap_layer.ts";
 import { CoordinateReadout } from "./coordinate_readout.tsx";
 import { installE2eHook } from "./e2e_hook.ts";
 import { enclaveLinks, parkPoints } from "./enclave_links.ts";
@@ -22,6 +26,7 @@ import type { PlotOverlay } from "./layers/plot_layers.ts";
 import type { PlotClassification } from "./layers/plot_style.ts";
 import { type PlotTileParams, plotTileUrl } from "./layers/plot_tiles.ts";
 import { offlineStyle } from "./layers/style.ts";
+import { MeasureTool } from "./measure_tool.tsx";
 import { addParkLabels } from "./park_labels.ts";
 import { bindPlotInteraction } from "./plot_interaction.ts";
 
@@ -65,6 +70,13 @@ export function MapView(props: MapViewProps) {
   const callbacks = useRef({ onPlotSelect, onParkSelect });
   callbacks.current = { onPlotSelect, onParkSelect };
   const initialFrame = useRef(frame);
+  // While measuring, map clicks add vertices instead of picking plots.
+  const measuring = useRef(false);
+  const onMeasureActive = useCallback((active: boolean) => {
+    measuring.current = active;
+  }, []);
+  const [basemapSettings, setBasemapSettings] = useBasemapSettings();
+  const [attribution, setAttribution] = useState<string | null>(null);
   // The page's own origin: tiles are fetched by maplibre's worker, which needs an absolute URL.
   const tilesUrl = plotTileUrl(window.location.origin, plotTiles);
   const initialTilesUrl = useRef(tilesUrl);
@@ -90,7 +102,9 @@ export function MapView(props: MapViewProps) {
     m.addControl(new ScaleControl({ maxWidth: 120, unit: "metric" }), "bottom-right");
     provideGeneratedImages(m);
     const unmark = markFirstPlotTiles(m);
-    const unbind = bindPlotInteraction(m, (id) => callbacks.current.onPlotSelect(id));
+    const unbind = bindPlotInteraction(m, (id) => {
+      if (!measuring.current) callbacks.current.onPlotSelect(id);
+    });
     const uninstall = installE2eHook(m);
     m.once("load", () => setMap(m));
     return () => {
@@ -121,6 +135,11 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (map) applyOverlayVisibility(map, overlays);
   }, [map, overlays]);
+
+  const raster = useMemo(() => rasterBasemap(basemapSettings), [basemapSettings]);
+  useEffect(() => {
+    if (map) setAttribution(applyBasemap(map, raster));
+  }, [map, raster]);
 
   const frameRef = useRef(frame);
   frameRef.current = frame;
@@ -160,6 +179,15 @@ export function MapView(props: MapViewProps) {
         data-enclave-links={ready ? links.features.length : 0}
       ></section>
       <CoordinateReadout map={map} />
+      <div className="map-tools">
+        <MeasureTool map={map} onActiveChange={onMeasureActive} />
+        <BasemapSettingsControl settings={basemapSettings} onChange={setBasemapSettings} />
+      </div>
+      {attribution ? (
+        <div className="map-attribution" data-testid="basemap-attribution">
+          {attribution}
+        </div>
+      ) : null}
       {children}
     </div>
   );
