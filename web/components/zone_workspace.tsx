@@ -1,6 +1,6 @@
 import type { PlotDetail } from "@api/contract.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
 import { useZoneLayers } from "../hooks/use_zone_layers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -17,6 +17,9 @@ import { ParkList } from "./park_list.tsx";
 import { PlotPanel } from "./plot_panel.tsx";
 import { SearchBox } from "./search_box.tsx";
 
+/** Longest wait for the first plot tiles before the zone's other layers load anyway. */
+const PLOT_TILES_HEAD_START_MS = 1500;
+
 interface ZoneWorkspaceProps {
   /** Every zone (search results name their zone). */
   zones: readonly Zone[];
@@ -32,7 +35,15 @@ interface ZoneWorkspaceProps {
 /** Sidebar (park overview, plot details, legend), the map and the park or zone dashboard for one zone. */
 export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
   const { lang } = useI18n();
-  const [layersState, reloadLayers] = useZoneLayers(zone, lang);
+  // Plot tiles first: the zone's GeoJSON layers (a heavy plot list, boundaries, context) are requested once
+  // the first plot tiles are drawn, or after PLOT_TILES_HEAD_START_MS, so on the embedded single-connection
+  // database the tiles do not queue behind them (docs/performance.md).
+  const [tilesFirst, setTilesFirst] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setTilesFirst(true), PLOT_TILES_HEAD_START_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const [layersState, reloadLayers] = useZoneLayers(tilesFirst ? zone : null, lang);
 
   // The last park or zone view: where closing the plot panel returns, and the dashboard's scope.
   const base = useRef<Route>({ kind: "zone", id: zone.id });
@@ -115,8 +126,9 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
               navigate({ kind: "plot", id });
             }}
             onParkSelect={(id) => navigate({ kind: "park", id })}
+            onFirstPlotTiles={() => setTilesFirst(true)}
           >
-            {layersState.status === "loading" ? <LoadStatus overlay /> : null}
+            {layersState.status === "loading" || !tilesFirst ? <LoadStatus overlay /> : null}
             {layersState.status === "error" ? (
               <LoadStatus overlay error={layersState.error} onRetry={reloadLayers} />
             ) : null}

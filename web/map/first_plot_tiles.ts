@@ -10,7 +10,7 @@ export const FIRST_PLOT_TILES_MARK = "zoneatlas:first-plot-tiles";
  * the e2e run to measure navigation → first plot tiles (docs/performance.md); harmless in production (one
  * mark, listeners removed once set). Returns an unbinder.
  */
-export function markFirstPlotTiles(map: MapLibreMap): () => void {
+export function markFirstPlotTiles(map: MapLibreMap, onDrawn?: () => void): () => void {
   let tileLoaded = false;
   const onData = (e: MapSourceDataEvent) => {
     if (e.sourceId === SOURCE.plots && e.tile !== undefined) tileLoaded = true;
@@ -20,6 +20,7 @@ export function markFirstPlotTiles(map: MapLibreMap): () => void {
     if (map.queryRenderedFeatures({ layers: [LAYER.plotsFill] }).length === 0) return;
     performance.mark(FIRST_PLOT_TILES_MARK);
     unbind();
+    onDrawn?.();
   };
   const unbind = () => {
     map.off("sourcedata", onData);

@@ -45,6 +45,8 @@ export interface MapViewProps {
   selectedPlotId: number | null;
   onPlotSelect(plotId: number | null): void;
   onParkSelect(parkId: number): void;
+  /** Called once, when the first plot tiles are drawn. */
+  onFirstPlotTiles?(): void;
   /** Overlays drawn over the map (legend, status). */
   children?: ReactNode;
 }
@@ -67,8 +69,8 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [appliedZoneId, setAppliedZoneId] = useState<number | null>(null);
-  const callbacks = useRef({ onPlotSelect, onParkSelect });
-  callbacks.current = { onPlotSelect, onParkSelect };
+  const callbacks = useRef({ onPlotSelect, onParkSelect, onFirstPlotTiles: props.onFirstPlotTiles });
+  callbacks.current = { onPlotSelect, onParkSelect, onFirstPlotTiles: props.onFirstPlotTiles };
   const initialFrame = useRef(frame);
   // While measuring, map clicks add vertices instead of picking plots.
   const measuring = useRef(false);
@@ -101,7 +103,7 @@ export function MapView(props: MapViewProps) {
     m.addControl(new NavigationControl({ showCompass: false }), "top-right");
     m.addControl(new ScaleControl({ maxWidth: 120, unit: "metric" }), "bottom-right");
     provideGeneratedImages(m);
-    const unmark = markFirstPlotTiles(m);
+    const unmark = markFirstPlotTiles(m, () => callbacks.current.onFirstPlotTiles?.());
     const unbind = bindPlotInteraction(m, (id) => {
       if (!measuring.current) callbacks.current.onPlotSelect(id);
     });
