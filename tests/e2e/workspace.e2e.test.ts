@@ -13,6 +13,7 @@ import { pathLengthM } from "../../geo/measure.ts";
 import { formatDistance, formatNumber } from "../../web/i18n/format.ts";
 import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
+import { contrastFailures } from "../helpers/contrast.ts";
 import { E2eApp, lincangOf, SHOTS, waitForZone } from "../helpers/e2e_app.ts";
 
 /**
@@ -311,5 +312,30 @@ describe("faults and access", () => {
     }
     for (const id of ["search-input", "dashboard-toggle", "measure-distance", "basemap-settings-toggle"])
       expect(reached).toContain(id);
+  });
+
+  test("text in the sidebar, plot panel, dashboard and map tools meets WCAG AA contrast", async () => {
+    const zone = firstZone();
+    const park = zone.parks[0];
+    if (!park) throw new Error("no park");
+    const page = await app.openApp(`#/park/${park.id}/dashboard`);
+    await page.waitForSelector('[data-testid="dashboard"][data-ready="true"]', { timeout: 30_000 });
+    await page.locator('[data-testid="basemap-settings-toggle"]').click();
+    expect(await contrastFailures(page, ".sidebar, .dashboard, .map-tools, .app-header")).toEqual([]);
+    await page.locator('[data-testid="flagged-plot"]').first().click();
+    await page.locator('[data-testid="plot-panel"]').waitFor({ timeout: 15_000 });
+    expect(await contrastFailures(page, ".sidebar")).toEqual([]);
+    // The checker itself: a light-grey line of text on white (2.3:1) is caught.
+    await page.evaluate(() => {
+      const p = document.createElement("p");
+      p.textContent = "low contrast probe";
+      p.style.color = "#a3acb8";
+      p.style.background = "#ffffff";
+      document.querySelector(".sidebar")?.append(p);
+    });
+    const failures = await contrastFailures(page, ".sidebar");
+    expect(failures.map((f) => [f.text, Math.round(f.ratio * 10) / 10])).toEqual([
+      ["low contrast probe", 2.3],
+    ]);
   });
 });

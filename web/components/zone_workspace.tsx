@@ -48,8 +48,13 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
   // The last park or zone view: where closing the plot panel returns, and the dashboard's scope.
   const base = useRef<Route>({ kind: "zone", id: zone.id });
   if (!plot) base.current = park ? { kind: "park", id: park.id } : { kind: "zone", id: zone.id };
-  else if (base.current.kind === "zone" && base.current.id !== zone.id)
-    base.current = { kind: "zone", id: zone.id };
+  else {
+    // A plot opened in another zone (search, link): closing it returns to that zone, not the old view.
+    const b = base.current;
+    const inZone =
+      b.kind === "zone" ? b.id === zone.id : b.kind === "park" && zone.parks.some((p) => p.id === b.id);
+    if (!inZone) base.current = { kind: "zone", id: zone.id };
+  }
 
   // A plot clicked on the map keeps the map where it is; one opened by link, search or table is framed.
   const clickedPlotId = useRef<number | null>(null);

@@ -26,9 +26,12 @@ function visit(coords: unknown, acc: Bbox): void {
 /** The bounding box of a GeoJSON geometry, or null when it has no coordinates. */
 export function bboxOf(geometry: Geometry): Bbox | null {
   const acc: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  if (geometry.type === "GeometryCollection")
-    for (const g of geometry.geometries) visit(bboxOf(g) ?? [], acc);
-  else visit(geometry.coordinates, acc);
+  if (geometry.type === "GeometryCollection") {
+    for (const g of geometry.geometries) {
+      const b = bboxOf(g);
+      if (b) visit([b.slice(0, 2), b.slice(2)], acc);
+    }
+  } else visit(geometry.coordinates, acc);
   return Number.isFinite(acc[0]) ? acc : null;
 }
 
