@@ -38,7 +38,7 @@ export function App() {
   const last = useRef<Selection | null>(null);
   let selection = resolveSelection(zones ?? [], route, location);
   if (route.kind === "plot" && location === undefined && last.current?.zone)
-    selection = { ...last.current, dashboard: false, missing: null };
+    selection = { ...last.current, missing: null };
   else last.current = selection;
   const { zone, park, plotId, dashboard, missing } = selection;
   const notice = missing ? t(NOT_FOUND[missing.kind], { id: missing.id }) : null;

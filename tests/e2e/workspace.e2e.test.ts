@@ -163,6 +163,11 @@ describe("dashboards", () => {
     expect(after).toBeGreaterThan(before);
     const findings = await page.locator('[data-testid="plot-findings"]').textContent();
     expect(findings?.length ?? 0).toBeGreaterThan(20);
+    // The table stays below the map while the plot is open; closing the plot returns to the dashboard.
+    expect(await page.locator('[data-testid="flagged-plot"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/workspace-dashboard-plot.png` });
+    await page.locator('[data-testid="plot-panel-close"]').click();
+    await page.waitForFunction((h) => window.location.hash === h, `#/park/${park.id}/dashboard`);
   });
 
   test("the year selector reloads the dashboard for that year", async () => {

@@ -1,4 +1,5 @@
 import type { PlotDetail } from "@api/contract.ts";
+import { useEffect, useRef } from "react";
 import { formatAreaMuHa, formatIndicatorValue, localName } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PLOT_STATUS_COLORS } from "../map/layers/palette.ts";
@@ -19,6 +20,15 @@ interface PlotPanelProps {
  */
 export function PlotPanel({ plot, onClose }: PlotPanelProps) {
   const { lang, t } = useI18n();
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const plotId = plot?.id ?? null;
+  // Keyboard users keep their place: when the control that opened the plot is gone (focus fell back to the
+  // page), the panel's title takes the focus; a click on the map or a search keeps it where it is.
+  useEffect(() => {
+    if (plotId === null) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) titleRef.current?.focus();
+  }, [plotId]);
   if (!plot) {
     return (
       <section className="panel plot-panel plot-panel--empty" data-testid="plot-panel-empty">
@@ -42,7 +52,7 @@ export function PlotPanel({ plot, onClose }: PlotPanelProps) {
       aria-labelledby="plot-panel-title"
     >
       <header className="panel__header">
-        <h2 id="plot-panel-title" className="panel__title">
+        <h2 id="plot-panel-title" className="panel__title" ref={titleRef} tabIndex={-1}>
           {t("plotPanel.title")}
         </h2>
         <button

@@ -20,6 +20,9 @@ import { SearchBox } from "./search_box.tsx";
 /** Longest wait for the first plot tiles before the zone's other layers load anyway. */
 const PLOT_TILES_HEAD_START_MS = 1500;
 
+/** A zone or park view, the place the plot panel returns to. */
+type BaseView = Extract<Route, { kind: "zone" | "park" }>;
+
 interface ZoneWorkspaceProps {
   /** Every zone (search results name their zone). */
   zones: readonly Zone[];
@@ -45,9 +48,11 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
   }, []);
   const [layersState, reloadLayers] = useZoneLayers(tilesFirst ? zone : null, lang);
 
-  // The last park or zone view: where closing the plot panel returns, and the dashboard's scope.
-  const base = useRef<Route>({ kind: "zone", id: zone.id });
-  if (!plot) base.current = park ? { kind: "park", id: park.id } : { kind: "zone", id: zone.id };
+  // The last park or zone view (with its dashboard open or not): where closing the plot panel returns, and
+  // the dashboard's scope. A plot opened from a dashboard table keeps the dashboard below the map.
+  const base = useRef<BaseView>({ kind: "zone", id: zone.id });
+  if (!plot)
+    base.current = park ? { kind: "park", id: park.id, dashboard } : { kind: "zone", id: zone.id, dashboard };
   else {
     // A plot opened in another zone (search, link): closing it returns to that zone, not the old view.
     const b = base.current;
@@ -55,6 +60,9 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
       b.kind === "zone" ? b.id === zone.id : b.kind === "park" && zone.parks.some((p) => p.id === b.id);
     if (!inZone) base.current = { kind: "zone", id: zone.id };
   }
+  const baseView = base.current;
+  const showDashboard = plot ? baseView.dashboard === true : dashboard;
+  const scopePark = baseView.kind === "park" ? (zone.parks.find((p) => p.id === baseView.id) ?? null) : null;
 
   // A plot clicked on the map keeps the map where it is; one opened by link, search or table is framed.
   const clickedPlotId = useRef<number | null>(null);
@@ -73,16 +81,15 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
     () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
     [zone.id, plotStyle.indicator],
   );
-  const scope = park ? { type: "park" as const, id: park.id } : { type: "zone" as const, id: zone.id };
+  const scope = scopePark
+    ? { type: "park" as const, id: scopePark.id }
+    : { type: "zone" as const, id: zone.id };
   const openPlot = (id: number) => {
     clickedPlotId.current = null;
     navigate({ kind: "plot", id });
   };
   const closePlot = () => navigate(base.current);
-  const toggleDashboard = () => {
-    const b = base.current;
-    if (b.kind === "zone" || b.kind === "park") navigate({ ...b, dashboard: !dashboard });
-  };
+  const toggleDashboard = () => navigate({ ...base.current, dashboard: !showDashboard });
 
   return (
     <div className="workspace">
@@ -98,7 +105,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
             hit.plotId === null ? navigate({ kind: "park", id: hit.parkId }) : openPlot(hit.plotId)
           }
         />
-        <DashboardToggle zone={zone} park={plot ? null : park} open={dashboard} onToggle={toggleDashboard} />
+        <DashboardToggle zone={zone} park={scopePark} open={showDashboard} onToggle={toggleDashboard} />
         <PanelBoundary name="plot-panel">
           <PlotPanel plot={plot} onClose={closePlot} />
         </PanelBoundary>
@@ -114,7 +121,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
           <Legend plotStyle={plotStyle} />
         </PanelBoundary>
       </aside>
-      <main className={`map-area${dashboard && !plot ? " map-area--with-dashboard" : ""}`}>
+      <main className={`map-area${showDashboard ? " map-area--with-dashboard" : ""}`}>
         <PanelBoundary name="map">
           <MapView
             zone={zone}
@@ -139,7 +146,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
             ) : null}
           </MapView>
         </PanelBoundary>
-        {dashboard && !plot ? (
+        {showDashboard ? (
           <PanelBoundary name="dashboard">
             <Dashboard zone={zone} scope={scope} onOpenPlot={openPlot} onClose={toggleDashboard} />
           </PanelBoundary>
