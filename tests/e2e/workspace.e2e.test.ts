@@ -177,6 +177,19 @@ describe("dashboards", () => {
     const page = await app.openApp(`#/park/${park.id}/dashboard`);
     await page.waitForSelector('[data-testid="dashboard"][data-ready="true"]', { timeout: 30_000 });
     const m = await app.getJson<{ availableYears: number[] }>(`/api/parks/${park.id}/metrics`);
+    // The five-year trend: one point per year with a value.
+    const trendYears = m.availableYears.slice(-5);
+    const series = await Promise.all(
+      trendYears.map((y) =>
+        app.getJson<{ indicators: { outputPerMuWan: { value: number | null } } }>(
+          `/api/parks/${park.id}/metrics?year=${y}`,
+        ),
+      ),
+    );
+    await page.locator('[data-testid="scope-trend-output"] svg').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="scope-trend-output"] circle').count()).toBe(
+      series.filter((x) => x.indicators.outputPerMuWan.value !== null).length,
+    );
     const year = m.availableYears[0];
     if (year === undefined) throw new Error("no years");
     await page.locator('[data-testid="dashboard-year"]').selectOption(String(year));

@@ -11,6 +11,7 @@ import { FlaggedPlots } from "./flagged_plots.tsx";
 import { KpiTiles } from "./kpi_tiles.tsx";
 import { LoadStatus } from "./load_status.tsx";
 import { EnterpriseRanking, ParkRanking } from "./rankings.tsx";
+import { ScopeTrend } from "./scope_trend.tsx";
 
 const GRADES = ["A", "B", "C", "D"] as const;
 
@@ -102,6 +103,7 @@ export function Dashboard({
       {data ? (
         <div className="dashboard__body">
           <KpiTiles metrics={data.metrics} />
+          <ScopeTrend scope={scope} years={data.metrics.availableYears} />
           <div className="dashboard__pair">
             <BarChart
               testId="grade-chart"
