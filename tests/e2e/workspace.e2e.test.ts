@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { gaussKrugerOf } from "../../geo/gauss_kruger.ts";
 import { pathLengthM } from "../../geo/measure.ts";
-import { formatDistance, formatNumber } from "../../web/i18n/format.ts";
+import { formatDistance, formatIndicatorValue, formatNumber, unitLabel } from "../../web/i18n/format.ts";
 import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
 import { contrastFailures } from "../helpers/contrast.ts";
@@ -196,12 +196,13 @@ describe("dashboards", () => {
     await page.waitForSelector(`[data-testid="dashboard"][data-ready="true"][data-year="${year}"]`, {
       timeout: 30_000,
     });
-    const api = await app.getJson<{ indicators: { outputPerMuWan: { value: number } } }>(
+    const api = await app.getJson<{ indicators: { outputPerMuWan: { value: number; unit: string } } }>(
       `/api/parks/${park.id}/metrics?year=${year}`,
     );
-    const unit = "万元/亩";
-    const shown = await page.locator('[data-testid="kpi-output-value"]').textContent();
-    expect(shown).toBe(`${formatNumber(api.indicators.outputPerMuWan.value, "zh-CN", 0)} ${unit}`);
+    const fig = api.indicators.outputPerMuWan;
+    expect(await page.locator('[data-testid="kpi-output-value"]').textContent()).toBe(
+      `${formatIndicatorValue(fig.value, "zh-CN")} ${unitLabel(fig.unit, "zh-CN")}`,
+    );
   });
 });
 

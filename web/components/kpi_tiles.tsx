@@ -1,5 +1,5 @@
 import type { AreaMetrics, IndicatorOut } from "@api/contract.ts";
-import { formatIndicatorValue, formatNumber, formatPercent, reasonText } from "../i18n/format.ts";
+import { formatIndicatorValue, formatNumber, formatPercent, reasonText, unitLabel } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { Lang } from "../i18n/lang.ts";
 
@@ -26,7 +26,7 @@ const isFraction = (key: string) => /Rate$|Coverage$|Density$/.test(key);
 export function formatFigure(fig: Pick<IndicatorOut, "key" | "value" | "unit">, lang: Lang): string {
   if (fig.value === null) return "—";
   if (isFraction(fig.key)) return formatPercent(fig.value, lang);
-  return `${formatIndicatorValue(fig.value, lang)}${fig.unit ? ` ${fig.unit}` : ""}`;
+  return `${formatIndicatorValue(fig.value, lang)}${fig.unit ? ` ${unitLabel(fig.unit, lang)}` : ""}`;
 }
 
 function Tile({ fig }: { fig: IndicatorOut }) {
@@ -78,7 +78,7 @@ export function KpiTiles({ metrics }: { metrics: AreaMetrics }) {
             </div>
             <div className="kpi__note">
               {t("dashboard.target", {
-                target: `${formatIndicatorValue(progress.target, lang)} ${output.unit}`,
+                target: `${formatIndicatorValue(progress.target, lang)} ${unitLabel(output.unit, lang)}`,
                 year: output.target?.year ?? "",
               })}
               {progress.gap !== null

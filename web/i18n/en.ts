@@ -63,7 +63,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "dashboard.gapMet": "ahead by {gap}",
   "dashboard.gapShort": "short by {gap}",
   "dashboard.totalScore": "Intensity score (TD/T 1029)",
-  "dashboard.gradeDistribution": "亩均 grade distribution ({count} firms)",
+  "dashboard.gradeDistribution": "Per-mu grades ({count} firms)",
   "dashboard.firmCount": "{count}",
   "dashboard.parkRanking": "Parks ranked by output per mu",
   "dashboard.parkRankingFile": "Park ranking {year}",
@@ -221,5 +221,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   "units.mu": "mu",
   "units.ha": "ha",
   "units.wanPerMu": "10k yuan/mu",
+  "units.wanPerHa": "10k yuan/ha",
   "units.areaMuHa": "{mu} ({ha})",
 };

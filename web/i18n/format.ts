@@ -85,3 +85,16 @@ export function formatDistance(m: number, lang: Lang): string {
     ? `${formatNumber(m, lang, 0)} ${translate(lang, "units.m")}`
     : `${formatNumber(m / 1000, lang, 2)} ${translate(lang, "units.km")}`;
 }
+
+const API_UNITS: Record<string, "units.wanPerMu" | "units.wanPerHa" | "units.mu" | "units.ha"> = {
+  "万元/亩": "units.wanPerMu",
+  "万元/公顷": "units.wanPerHa",
+  亩: "units.mu",
+  公顷: "units.ha",
+};
+
+/** A unit as the metrics API names it (万元/亩, 亩 …) in the UI language; unknown units pass through. */
+export function unitLabel(unit: string, lang: Lang): string {
+  const key = API_UNITS[unit];
+  return key ? translate(lang, key) : unit;
+}

@@ -221,6 +221,7 @@ export const zhCN = {
   "units.mu": "亩",
   "units.ha": "公顷",
   "units.wanPerMu": "万元/亩",
+  "units.wanPerHa": "万元/公顷",
   "units.areaMuHa": "{mu}（{ha}）",
 } as const;
 
