@@ -9,8 +9,15 @@ import type { FeatureCollection } from "geojson";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { gaussKrugerOf } from "../../geo/gauss_kruger.ts";
-import { pathLengthM } from "../../geo/measure.ts";
-import { formatDistance, formatIndicatorValue, formatNumber, unitLabel } from "../../web/i18n/format.ts";
+import { measuredArea, pathLengthM } from "../../geo/measure.ts";
+import {
+  formatDistance,
+  formatHaFromMu,
+  formatIndicatorValue,
+  formatMu,
+  formatNumber,
+  unitLabel,
+} from "../../web/i18n/format.ts";
 import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
 import { contrastFailures } from "../helpers/contrast.ts";
@@ -249,6 +256,29 @@ describe("map tools", () => {
     expect(await page.locator('[data-testid="plot-panel"]').count()).toBe(0);
     await page.keyboard.press("Escape");
     expect(await page.locator('[data-testid="measure-tool"]').getAttribute("data-mode")).toBe("off");
+
+    // Area: three vertices, 亩 and ha from geo/measuredArea.
+    const c = await canvasPoint(page, 0.5, 0.7);
+    const llC = await page.evaluate(({ x, y }) => window.__zoneAtlasE2e?.lngLatAt(x, y) ?? null, c);
+    if (!llC) throw new Error("hook missing");
+    await page.locator('[data-testid="measure-area"]').click();
+    for (const p of [a, b, c]) await page.mouse.click(p.x, p.y);
+    const area = measuredArea([
+      [llA.lng, llA.lat],
+      [llB.lng, llB.lat],
+      [llC.lng, llC.lat],
+    ]);
+    const expectedArea = zh("measure.areaResult", {
+      mu: formatMu(area.areaMu, "zh-CN"),
+      ha: formatHaFromMu(area.areaMu, "zh-CN"),
+      m2: formatNumber(area.areaM2, "zh-CN", 0),
+    });
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="measure-result"]')?.textContent === text,
+      expectedArea,
+      { timeout: 5_000 },
+    );
+    expect(await page.locator('[data-testid="plot-panel"]').count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/workspace-measure.png` });
   });
 
