@@ -9,6 +9,15 @@ import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
 import { quantileBreaks } from "../../web/map/class_breaks.ts";
 import { E2eApp, lincangOf, MAP, PLOT_TILE_PATH, SHOTS, waitForZone } from "../helpers/e2e_app.ts";
+import {
+  firstPlotTilesMs,
+  LOW_ZOOM_PLOT_PROPERTIES,
+  legendTitle,
+  numericLabels,
+  tilesUrl,
+  waitForClassLabels,
+  zh,
+} from "../helpers/map_e2e.ts";
 
 /**
  * The map in a real browser: built web app + real API on PGlite with the demo data. Nothing outside the
@@ -38,9 +47,7 @@ afterEach(async () => {
   expect(app.pageErrors, "uncaught page errors").toEqual([]);
 });
 
-afterAll(async () => {
-  await app?.close();
-});
+afterAll(() => app?.close());
 
 describe("foundation map", () => {
   test("shows the dictionary title and the default zone's parks as labels", async () => {
@@ -144,50 +151,6 @@ describe("foundation map", () => {
     await page.screenshot({ path: `${SHOTS}/map-plot-panel.png` });
   });
 });
-
-/** Properties plot tiles carry below z13 (docs/api.md): the styling must not need any other. */
-const LOW_ZOOM_PLOT_PROPERTIES = ["approvedUnsupplied", "grade", "idle", "lowEfficiency", "status", "value"];
-const zh = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
-  translate("zh-CN", key, params);
-const fmt = (v: number) => formatIndicatorValue(v, "zh-CN");
-
-const classLabels = (page: Page) =>
-  page.locator('[data-testid="plot-legend"] [data-testid="plot-class-label"]').allTextContents();
-const legendTitle = (page: Page) => page.locator('[data-testid="plot-legend-title"]').textContent();
-const tilesUrl = (page: Page) => page.evaluate(() => window.__zoneAtlasE2e?.plotTilesUrl() ?? null);
-
-/** Waits until the legend shows `labels` (the classes follow the plot list and the chosen indicator). */
-async function waitForClassLabels(page: Page, labels: string[]): Promise<void> {
-  await page
-    .waitForFunction(
-      (want) =>
-        JSON.stringify(
-          [...document.querySelectorAll('[data-testid="plot-class-label"]')].map((e) => e.textContent),
-        ) === JSON.stringify(want),
-      labels,
-      { timeout: 10_000 },
-    )
-    .catch(async (err: unknown) => {
-      throw new Error(
-        `legend labels ${JSON.stringify(await classLabels(page))}, want ${JSON.stringify(labels)}`,
-        {
-          cause: err,
-        },
-      );
-    });
-}
-
-/** Legend labels of five-or-fewer numeric classes under `breaks`, then the no-data class. */
-function numericLabels(breaks: number[]): string[] {
-  const labels = breaks.map((b, i) =>
-    i === 0
-      ? zh("legend.below", { value: fmt(b) })
-      : zh("legend.range", { from: fmt(breaks[i - 1] as number), to: fmt(b) }),
-  );
-  const last = breaks[breaks.length - 1];
-  if (last !== undefined) labels.push(zh("legend.atLeast", { value: fmt(last) }));
-  return [...labels, zhCN["legend.noData"]];
-}
 
 describe("plot tiles", () => {
   test("plots render from same-origin vector tiles, coloured by 亩均产值 in quantile classes", async () => {
@@ -327,14 +290,6 @@ describe("plot tiles", () => {
     expect(await overlayIds("lowEfficiency")).toEqual(low);
   });
 });
-
-/** Milliseconds from navigation start to the first frame that drew plot tiles (web/map/first_plot_tiles.ts). */
-const firstPlotTilesMs = (page: Page) =>
-  page.waitForFunction(
-    (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null,
-    "zoneatlas:first-plot-tiles",
-    { timeout: 30_000 },
-  );
 
 describe("workspace (issue #5 done-when)", () => {
   test("load /, switch zones, open #/plot/<id> with the API's 亩均产值, change the indicator, open a park dashboard, switch to English", async () => {
