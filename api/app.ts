@@ -15,6 +15,7 @@ import { landRoutes } from "./routes/land.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { parksRoutes } from "./routes/parks.ts";
 import { plotsRoutes } from "./routes/plots.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { staffBenefitSharingRoutes } from "./routes/staff_benefit_sharing.ts";
 import { staffInquiriesRoutes } from "./routes/staff_inquiries.ts";
 import { staffReferralsRoutes } from "./routes/staff_referrals.ts";
@@ -110,7 +111,8 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/staff/referrals", staffReferralsRoutes)
     .route("/staff/benefit-sharing", staffBenefitSharingRoutes)
     .route("/imports", importsRoutes)
-    .route("/exports", exportsRoutes);
+    .route("/exports", exportsRoutes)
+    .route("/search", searchRoutes);
 
   return routes;
 }

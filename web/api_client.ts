@@ -1,8 +1,10 @@
+import type { AreaMetrics, PlotDetail } from "@api/contract.ts";
 import type {
   ConstraintFeaturePropertiesSchema,
   ContextFeaturePropertiesSchema,
 } from "@api/schemas/layers.ts";
 import type { PlotListProperties } from "@api/schemas/plots.ts";
+import type { SearchResponse } from "@api/schemas/search.ts";
 import type { ParkDetail, Zone } from "@api/schemas/zones.ts";
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { z } from "zod";
@@ -121,3 +123,24 @@ export const fetchConstraints = (zoneId: number, lang: Lang, signal?: AbortSigna
 /** `GET /api/zones/:id/context`: roads, rivers and county outlines. */
 export const fetchZoneContext = (zoneId: number, lang: Lang, signal?: AbortSignal) =>
   getJson<ContextCollection>(`/api/zones/${zoneId}/context`, lang, signal);
+
+/** `GET /api/plots/:id`: one plot with its yearly statistics, indicators, findings and grades. */
+export const fetchPlotDetail = (id: number, lang: Lang, signal?: AbortSignal) =>
+  getJson<PlotDetail>(`/api/plots/${id}`, lang, signal);
+
+/** A park or a whole zone: what the metrics and plot lists are asked for. */
+export type Scope = { type: "park" | "zone"; id: number };
+
+const yearParam = (year: number | null, sep: "?" | "&") => (year === null ? "" : `${sep}year=${year}`);
+
+/** `GET /api/parks/:id/metrics?year=` or `GET /api/zones/:id/metrics?year=` (null: the latest year). */
+export const fetchMetrics = (scope: Scope, year: number | null, lang: Lang, signal?: AbortSignal) =>
+  getJson<AreaMetrics>(`/api/${scope.type}s/${scope.id}/metrics${yearParam(year, "?")}`, lang, signal);
+
+/** `GET /api/plots?park=|zone=&year=`: the scope's plots with the indicators of `year`. */
+export const fetchScopePlots = (scope: Scope, year: number | null, lang: Lang, signal?: AbortSignal) =>
+  getJson<PlotCollection>(`/api/plots?${scope.type}=${scope.id}${yearParam(year, "&")}`, lang, signal);
+
+/** `GET /api/search?q=`: plots by code, enterprises by name, parks by name or code (all zones). */
+export const fetchSearch = (q: string, lang: Lang, signal?: AbortSignal) =>
+  getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}`, lang, signal);

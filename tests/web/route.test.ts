@@ -51,8 +51,23 @@ describe("hash routes", () => {
     expect(parseRoute("#/park/17/")).toEqual({ kind: "park", id: 17 });
   });
 
+  test("parse plot links and dashboard links", () => {
+    expect(parseRoute("#/plot/3")).toEqual({ kind: "plot", id: 3 });
+    expect(parseRoute("#/park/4/dashboard")).toEqual({ kind: "park", id: 4, dashboard: true });
+    expect(parseRoute("#/zone/2/dashboard/")).toEqual({ kind: "zone", id: 2, dashboard: true });
+  });
+
   test("anything else is home", () => {
-    for (const h of ["", "#", "#/zone/", "#/zone/abc", "#/park/0", "#/plot/3", "#/zone/1/extra"]) {
+    for (const h of [
+      "",
+      "#",
+      "#/zone/",
+      "#/zone/abc",
+      "#/park/0",
+      "#/plot/0",
+      "#/plot/3/dashboard",
+      "#/zone/1/extra",
+    ]) {
       expect(parseRoute(h)).toEqual({ kind: "home" });
     }
   });
@@ -60,6 +75,12 @@ describe("hash routes", () => {
   test("round-trip", () => {
     expect(parseRoute(routeHash({ kind: "park", id: 5 }))).toEqual({ kind: "park", id: 5 });
     expect(routeHash({ kind: "home" })).toBe("");
+    expect(routeHash({ kind: "plot", id: 8 })).toBe("#/plot/8");
+    expect(parseRoute(routeHash({ kind: "zone", id: 2, dashboard: true }))).toEqual({
+      kind: "zone",
+      id: 2,
+      dashboard: true,
+    });
   });
 });
 
@@ -82,6 +103,24 @@ describe("resolveSelection", () => {
   test("an unknown id falls back to the first zone and says so", () => {
     expect(resolveSelection(zones, { kind: "park", id: 99 }).missing).toEqual({ kind: "park", id: 99 });
     expect(resolveSelection(zones, { kind: "zone", id: 99 }).zone?.id).toBe(1);
+  });
+
+  test("a plot link selects the plot's zone and park once the plot is known", () => {
+    const route = { kind: "plot", id: 42 } as const;
+    expect(resolveSelection(zones, route).zone).toBeNull();
+    const s = resolveSelection(zones, route, { zoneId: 2, parkId: 4 });
+    expect([s.zone?.id, s.park?.id, s.plotId, s.missing]).toEqual([2, 4, 42, null]);
+  });
+
+  test("an unknown plot shows the first zone and says so; the map stays usable", () => {
+    const s = resolveSelection(zones, { kind: "plot", id: 42 }, null);
+    expect([s.zone?.id, s.plotId, s.missing]).toEqual([1, null, { kind: "plot", id: 42 }]);
+  });
+
+  test("a dashboard link keeps the park and opens the dashboard", () => {
+    const s = resolveSelection(zones, { kind: "park", id: 2, dashboard: true });
+    expect([s.park?.id, s.dashboard]).toEqual([2, true]);
+    expect(resolveSelection(zones, { kind: "park", id: 2 }).dashboard).toBe(false);
   });
 });
 

@@ -1,48 +1,83 @@
+import type { PlotDetail } from "@api/contract.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useExpansion } from "../hooks/use_expansion.ts";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
 import { useZoneLayers } from "../hooks/use_zone_layers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { tileIndicatorOf } from "../map/layers/plot_style.ts";
 import { MapView } from "../map/map_view.tsx";
+import { type Frame, frameFor } from "../state/frame.ts";
+import type { Route } from "../state/route.ts";
+import { Dashboard } from "./dashboard.tsx";
+import { DashboardToggle } from "./dashboard_toggle.tsx";
 import { ExpansionPanel } from "./expansion_panel.tsx";
 import { Legend } from "./legend.tsx";
 import { LoadStatus } from "./load_status.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
 import { ParkList } from "./park_list.tsx";
 import { PlotPanel } from "./plot_panel.tsx";
+import { SearchBox } from "./search_box.tsx";
+
+/** Longest wait for the first plot tiles before the zone's other layers load anyway. */
+const PLOT_TILES_HEAD_START_MS = 1500;
+
+/** A zone or park view, the place the plot panel returns to. */
+type BaseView = Extract<Route, { kind: "zone" | "park" }>;
 
 interface ZoneWorkspaceProps {
+  /** Every zone (search results name their zone). */
+  zones: readonly Zone[];
   zone: Zone;
   park: ParkSummary | null;
+  /** The plot of a `#/plot/<id>` route, loaded. */
+  plot: PlotDetail | null;
+  dashboard: boolean;
   notice: string | null;
-  onSelectPark(id: number): void;
-  onShowZone(): void;
+  navigate(route: Route): void;
 }
 
-/** Sidebar (park overview, plot details) and the map for one zone. */
-export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: ZoneWorkspaceProps) {
+/** Sidebar (park overview, plot details, legend), the map and the park or zone dashboard for one zone. */
+export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
   const { lang } = useI18n();
-  const [layersState, reloadLayers] = useZoneLayers(zone, lang);
-  const [plotId, setPlotId] = useState<number | null>(null);
+  // Plot tiles first: the zone's GeoJSON layers (a heavy plot list, boundaries, context) are requested once
+  // the first plot tiles are drawn, or after PLOT_TILES_HEAD_START_MS, so on the embedded single-connection
+  // database the tiles do not queue behind them (docs/performance.md).
+  const [tilesFirst, setTilesFirst] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setTilesFirst(true), PLOT_TILES_HEAD_START_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const [layersState, reloadLayers] = useZoneLayers(tilesFirst ? zone : null, lang);
 
-  // A plot belongs to one zone: forget the selection when the zone changes.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: zone.id is the trigger on purpose.
-  useEffect(() => setPlotId(null), [zone.id]);
+  // The last park or zone view (with its dashboard open or not): where closing the plot panel returns, and
+  // the dashboard's scope. A plot opened from a dashboard table keeps the dashboard below the map.
+  const base = useRef<BaseView>({ kind: "zone", id: zone.id });
+  if (!plot)
+    base.current = park ? { kind: "park", id: park.id, dashboard } : { kind: "zone", id: zone.id, dashboard };
+  else {
+    // A plot opened in another zone (search, link): closing it returns to that zone, not the old view.
+    const b = base.current;
+    const inZone =
+      b.kind === "zone" ? b.id === zone.id : b.kind === "park" && zone.parks.some((p) => p.id === b.id);
+    if (!inZone) base.current = { kind: "zone", id: zone.id };
+  }
+  const baseView = base.current;
+  const showDashboard = plot ? baseView.dashboard === true : dashboard;
+  const scopePark = baseView.kind === "park" ? (zone.parks.find((p) => p.id === baseView.id) ?? null) : null;
+
+  // A plot clicked on the map keeps the map where it is; one opened by link, search or table is framed.
+  const clickedPlotId = useRef<number | null>(null);
+  const lastFrame = useRef<Frame | null>(null);
+  const frame = frameFor({ zone, park, plot }, clickedPlotId.current, lastFrame.current);
+  lastFrame.current = frame;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new zone forgets the clicked plot on purpose.
+  useEffect(() => {
+    clickedPlotId.current = null;
+  }, [zone.id]);
 
   const layers = layersState.status === "ok" ? layersState.data : null;
   const plotStyle = usePlotStyle(layers?.plots ?? null);
-  // year null: the latest year with statistics, the default of both the plot list and the tiles.
-  const plotTiles = useMemo(
-    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
-    [zone.id, plotStyle.indicator],
-  );
-  const plot = useMemo(() => {
-    if (plotId === null || !layers) return null;
-    return layers.plots.features.find((f) => f.properties.id === plotId)?.properties ?? null;
-  }, [layers, plotId]);
-  const plotPark = plot ? zone.parks.find((p) => p.id === plot.parkId) : undefined;
   const expansion = useExpansion(park?.id ?? null, lang);
   const snapTargets = useMemo(
     () =>
@@ -51,24 +86,45 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
         : [],
     [layers, park],
   );
+  // year null: the latest year with statistics, the default of both the plot list and the tiles.
+  const plotTiles = useMemo(
+    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
+    [zone.id, plotStyle.indicator],
+  );
+  const scope = scopePark
+    ? { type: "park" as const, id: scopePark.id }
+    : { type: "zone" as const, id: zone.id };
+  const openPlot = (id: number) => {
+    clickedPlotId.current = null;
+    navigate({ kind: "plot", id });
+  };
+  const closePlot = () => navigate(base.current);
+  const toggleDashboard = () => navigate({ ...base.current, dashboard: !showDashboard });
 
   return (
     <div className="workspace">
-      <aside className="sidebar">
+      <aside className="sidebar" aria-label={zone.name}>
         {notice ? (
           <div className="notice" role="status" data-testid="route-notice">
             {notice}
           </div>
         ) : null}
+        <SearchBox
+          zones={zones}
+          onPick={(hit) =>
+            hit.plotId === null ? navigate({ kind: "park", id: hit.parkId }) : openPlot(hit.plotId)
+          }
+        />
+        <DashboardToggle zone={zone} park={scopePark} open={showDashboard} onToggle={toggleDashboard} />
         <PanelBoundary name="plot-panel">
-          <PlotPanel plot={plot} park={plotPark} onClose={() => setPlotId(null)} />
+          <PlotPanel plot={plot} onClose={closePlot} />
         </PanelBoundary>
         <PanelBoundary name="park-list">
           <ParkList
             zone={zone}
             selectedParkId={park?.id ?? null}
-            onSelectPark={onSelectPark}
-            onShowZone={onShowZone}
+            onSelectPark={(id) => navigate({ kind: "park", id })}
+            onShowZone={() => navigate({ kind: "zone", id: zone.id })}
           />
         </PanelBoundary>
         {park ? (
@@ -80,7 +136,7 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
           <Legend plotStyle={plotStyle} />
         </PanelBoundary>
       </aside>
-      <main className="map-area">
+      <main className={`map-area${showDashboard ? " map-area--with-dashboard" : ""}`}>
         <PanelBoundary name="map">
           <MapView
             zone={zone}
@@ -88,10 +144,16 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
             plotTiles={plotTiles}
             classification={plotStyle.classification}
             overlays={plotStyle.overlays}
+            frame={frame}
             selectedParkId={park?.id ?? null}
             selectedPlotId={plot?.id ?? null}
-            onPlotSelect={setPlotId}
-            onParkSelect={onSelectPark}
+            onPlotSelect={(id) => {
+              if (id === null) return closePlot();
+              clickedPlotId.current = id;
+              navigate({ kind: "plot", id });
+            }}
+            onParkSelect={(id) => navigate({ kind: "park", id })}
+            onFirstPlotTiles={() => setTilesFirst(true)}
             expansion={{
               candidates: expansion.candidates,
               selectedRanks: expansion.ranks,
@@ -100,12 +162,17 @@ export function ZoneWorkspace({ zone, park, notice, onSelectPark, onShowZone }: 
               snapTargets,
             }}
           >
-            {layersState.status === "loading" ? <LoadStatus overlay /> : null}
+            {layersState.status === "loading" || !tilesFirst ? <LoadStatus overlay /> : null}
             {layersState.status === "error" ? (
               <LoadStatus overlay error={layersState.error} onRetry={reloadLayers} />
             ) : null}
           </MapView>
         </PanelBoundary>
+        {showDashboard ? (
+          <PanelBoundary name="dashboard">
+            <Dashboard zone={zone} scope={scope} onOpenPlot={openPlot} onClose={toggleDashboard} />
+          </PanelBoundary>
+        ) : null}
       </main>
     </div>
   );

@@ -64,3 +64,37 @@ export function formatIndicatorValue(value: number, lang: Lang): string {
   const abs = Math.abs(value);
   return formatNumber(value, lang, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
+
+/** A ratio (1 = 100 %) as a percentage with one decimal, e.g. `48.5%`. */
+export function formatPercent(ratio: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(ratio);
+}
+
+/** The text of a bilingual `{zh, en}` reason in the UI language. */
+export function reasonText(reason: { zh: string; en: string }, lang: Lang): string {
+  return lang === "en" ? reason.en : reason.zh;
+}
+
+/** A length in metres as `850 米` / `12.35 千米` (`m` / `km` in English). */
+export function formatDistance(m: number, lang: Lang): string {
+  return m < 1000
+    ? `${formatNumber(m, lang, 0)} ${translate(lang, "units.m")}`
+    : `${formatNumber(m / 1000, lang, 2)} ${translate(lang, "units.km")}`;
+}
+
+const API_UNITS: Record<string, "units.wanPerMu" | "units.wanPerHa" | "units.mu" | "units.ha"> = {
+  "万元/亩": "units.wanPerMu",
+  "万元/公顷": "units.wanPerHa",
+  亩: "units.mu",
+  公顷: "units.ha",
+};
+
+/** A unit as the metrics API names it (万元/亩, 亩 …) in the UI language; unknown units pass through. */
+export function unitLabel(unit: string, lang: Lang): string {
+  const key = API_UNITS[unit];
+  return key ? translate(lang, key) : unit;
+}

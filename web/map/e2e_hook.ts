@@ -13,6 +13,10 @@ export interface E2eHook {
   plotTilesUrl(): string | null;
   /** Distinct plot ids drawn by one plot overlay (or the selection outline) once the map is idle. */
   overlayPlotIds(overlay: PlotOverlay | "selected"): Promise<number[]>;
+  /** Longitude/latitude under page pixel (x, y). */
+  lngLatAt(x: number, y: number): { lng: number; lat: number };
+  /** The map's zoom once idle. */
+  zoom(): Promise<number>;
 }
 
 /** A summary of the plot features `queryRenderedFeatures` returns for the plot fill layer. */
@@ -114,6 +118,15 @@ export function installE2eHook(map: MapLibreMap): () => void {
     renderedPlots: () => renderedPlots(map),
     plotTilesUrl: () => plotTilesUrlOf(map),
     overlayPlotIds: (overlay) => overlayPlotIds(map, overlay),
+    lngLatAt: (x, y) => {
+      const rect = map.getCanvas().getBoundingClientRect();
+      const ll = map.unproject([x - rect.left, y - rect.top]);
+      return { lng: ll.lng, lat: ll.lat };
+    },
+    zoom: async () => {
+      await idle(map);
+      return map.getZoom();
+    },
   };
   return () => {
     window.__zoneAtlasE2e = undefined;

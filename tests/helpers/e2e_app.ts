@@ -1,0 +1,140 @@
+import type { Zone } from "@api/schemas/zones.ts";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import type { Db } from "../../api/db/db.ts";
+import { type RunningServer, startServer } from "../../api/server.ts";
+import { openTestDb } from "./test_db.ts";
+
+/** Debian's chromium, headless with SwiftShader (CI has no GPU), nothing phoning home. */
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--use-angle=swiftshader",
+  "--enable-unsafe-swiftshader",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** Where screenshots for people to review go. */
+export const SHOTS = "test-output";
+export const MAP = '[data-testid="map"]';
+export const PLOT_TILE_PATH = "/api/tiles/plots/";
+
+/**
+ * The built web app and the real API on PGlite with the demo data, plus a browser. Every context blocks and
+ * records requests to other origins (`offsiteRequests`) and uncaught page errors (`pageErrors`).
+ */
+export class E2eApp {
+  readonly offsiteRequests: string[] = [];
+  readonly pageErrors: string[] = [];
+  /** Plot tile responses of the current context (maplibre fetches them from its worker). */
+  tileResponses: Array<{ url: string; status: number }> = [];
+  context: BrowserContext | undefined;
+  zones: Zone[] = [];
+
+  readonly db: Db;
+  readonly server: RunningServer;
+  readonly browser: Browser;
+
+  private constructor(db: Db, server: RunningServer, browser: Browser) {
+    this.db = db;
+    this.server = server;
+    this.browser = browser;
+  }
+
+  static async start(): Promise<E2eApp> {
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build (double effects,
+    // slower, larger): build what `npm start` serves.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      await build({ configFile: "vite.config.ts", logLevel: "silent", mode: "production" });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
+    const db = await openTestDb();
+    const server = await startServer({ db, port: 0, staticDir: "dist/web" });
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const app = new E2eApp(db, server, browser);
+    app.zones = await app.getJson<Zone[]>("/api/zones");
+    // Warm the server as a running deployment is: the first plot tile after start re-assesses parks whose
+    // stored as-of date is older than today (api/metrics/assessment_refresh.ts), 1–2 s here. Page timings
+    // (first plot tiles drawn) then measure the page, not the server's start-up.
+    for (const z of app.zones) {
+      const res = await fetch(`${app.url}/api/tiles/plots/0/0/0.mvt?zone=${z.id}`);
+      if (res.status !== 200 && res.status !== 204) throw new Error(`warm-up tile: HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }
+    return app;
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  async getJson<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.server.url}${path}`);
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    return (await res.json()) as T;
+  }
+
+  /** The app's own origin (a blob: URL carries its creator's origin; data: URLs fetch nothing). */
+  isSameOrigin(url: string): boolean {
+    if (url.startsWith("data:")) return true;
+    const u = new URL(url);
+    const origin = u.protocol === "blob:" ? new URL(u.pathname).origin : u.origin;
+    return origin === new URL(this.server.url).origin;
+  }
+
+  /** A fresh browser context (empty localStorage), requests to any other origin blocked and recorded. */
+  async openApp(hash = "", opts: { acceptDownloads?: boolean } = {}): Promise<Page> {
+    this.context = await this.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      deviceScaleFactor: 1,
+      acceptDownloads: opts.acceptDownloads ?? false,
+    });
+    await this.context.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (this.isSameOrigin(url)) return route.continue();
+      this.offsiteRequests.push(url);
+      return route.abort("blockedbyclient");
+    });
+    this.tileResponses = [];
+    this.context.on("response", (res) => {
+      if (new URL(res.url()).pathname.startsWith(PLOT_TILE_PATH)) {
+        this.tileResponses.push({ url: res.url(), status: res.status() });
+      }
+    });
+    const page = await this.context.newPage();
+    page.on("pageerror", (err) => this.pageErrors.push(err.message));
+    await page.goto(`${this.server.url}/?e2e=1${hash}`);
+    return page;
+  }
+
+  async closeContext(): Promise<void> {
+    await this.context?.close();
+    this.context = undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+    await this.db.close();
+  }
+}
+
+/** Waits until the map is ready on `zoneId`. */
+export async function waitForZone(page: Page, zoneId: number): Promise<void> {
+  await page.waitForSelector(`${MAP}[data-ready="true"][data-zone-id="${zoneId}"]`, { timeout: 30_000 });
+}
+
+/** The demo zone with enclave parks (临沧). */
+export function lincangOf(zones: readonly Zone[]): Zone {
+  const z = zones.find((zone) => zone.parks.some((p) => p.role === "enclave"));
+  if (!z) throw new Error("the demo data has no zone with enclave parks");
+  return z;
+}
