@@ -6,6 +6,7 @@ import type { Db } from "../../api/db/db.ts";
 import { type RunningServer, startServer } from "../../api/server.ts";
 import { AREA_PARITY_REL_TOL } from "../../geo/thresholds.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
+import { CHROMIUM_ARGS } from "../helpers/e2e_app.ts";
 import { openTestDb } from "../helpers/test_db.ts";
 
 /**
@@ -15,17 +16,6 @@ import { openTestDb } from "../helpers/test_db.ts";
  * beside the map e2e suite.
  */
 const OUT_DIR = "dist/web-e2e-expansion";
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const PARK = 3;
 
 let db: Db;
@@ -62,7 +52,7 @@ beforeAll(async () => {
   });
   db = await openTestDb();
   server = await startServer({ db, port: 0, staticDir: OUT_DIR });
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ARGS });
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

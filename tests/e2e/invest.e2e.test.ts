@@ -11,6 +11,7 @@ import { en } from "../../web/i18n/en.ts";
 import { formatMu } from "../../web/i18n/format.ts";
 import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
+import { CHROMIUM_ARGS } from "../helpers/e2e_app.ts";
 import { addConfidentialNumbers, findLeaks, loadConfidential } from "../helpers/leak_check.ts";
 import { openTestDb } from "../helpers/test_db.ts";
 
@@ -23,18 +24,6 @@ import { openTestDb } from "../helpers/test_db.ts";
 const SHOTS = "test-output";
 // Its own build directory, so it can run next to tests/e2e/map.e2e.test.ts (which builds dist/web).
 const OUT_DIR = "dist/web-invest-e2e";
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 let db: Db;
 let server: RunningServer;
