@@ -162,6 +162,11 @@ export const ERRORS = {
     "zh-CN": "本高新区已有名为“{name}”的 {type} 约束图层，请换一个图层名称",
     en: 'The zone already has a {type} constraint layer named "{name}"; choose another layer name',
   },
+  stats_import_missing_column: {
+    status: 422,
+    "zh-CN": "统计表缺少{nameZh}列",
+    en: "The statistics table has no {nameEn} column",
+  },
   stats_import_unsupported_format: {
     status: 415,
     "zh-CN": "统计数据只能从 CSV 或 XLSX 导入：{file}",

@@ -101,7 +101,7 @@ export interface StatsLayout {
 
 /**
  * Maps a header row (Chinese or English names, with units in brackets or `_yuan`/`_wan` suffixes).
- * @throws ImportProblem `import_bad_file` without a year column or without any enterprise key column
+ * @throws ImportProblem `stats_import_missing_column` without a year column or without any enterprise key column
  */
 export function statsLayout(header: readonly StatsCell[]): StatsLayout {
   let creditCodeAt: number | null = null;
@@ -127,10 +127,12 @@ export function statsLayout(header: readonly StatsCell[]): StatsLayout {
       } else ignored.push(column);
     }
   });
-  if (yearAt === null) throw new ImportProblem("import_bad_file", { reason: "no year column (年份/year)" });
+  if (yearAt === null)
+    throw new ImportProblem("stats_import_missing_column", { nameZh: "年份", nameEn: "year" });
   if (creditCodeAt === null && nameAt === null)
-    throw new ImportProblem("import_bad_file", {
-      reason: "no enterprise column (统一社会信用代码/credit_code or 企业名称/enterprise)",
+    throw new ImportProblem("stats_import_missing_column", {
+      nameZh: "统一社会信用代码或企业名称",
+      nameEn: "credit_code or enterprise name",
     });
   return { creditCodeAt, nameAt, yearAt, columns, ignored };
 }
