@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { type StatsImportReport, StatsImportReportSchema } from "../../api/schemas/target_imports.ts";
@@ -211,7 +212,7 @@ describe.each(ADAPTERS)("POST /api/imports target=stats on %s", (kind) => {
     expect(await row(firm(2).id, 2034)).toBeUndefined();
   });
 
-  test("unusable files: 4xx in Chinese and English, nothing written", async () => {
+  test("unusable or hostile files (no year or key column, empty, not CSV/XLSX, broken or unsafe zip, zip bomb): 4xx in Chinese and English, nothing written", async () => {
     const before = await statsCount();
     const cases: [Uint8Array, string, string][] = [
       [new TextEncoder().encode("企业名称,产值\r\n甲,1\r\n"), "noyear.csv", "stats_import_missing_column"],
@@ -219,6 +220,16 @@ describe.each(ADAPTERS)("POST /api/imports target=stats on %s", (kind) => {
       [new Uint8Array(), "empty.csv", "import_empty_file"],
       [new TextEncoder().encode("hello"), "x.docx", "stats_import_unsupported_format"],
       [new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]), "broken.xlsx", "import_bad_file"],
+      [
+        zipSync({ ...unzipSync(xlsx()), "../../evil.xml": new Uint8Array([65]) }),
+        "x.xlsx",
+        "import_unsafe_zip_entry",
+      ],
+      [
+        zipSync({ ...unzipSync(xlsx()), "xl/pad.bin": new Uint8Array(16 << 20) }, { level: 9 }),
+        "x.xlsx",
+        "import_zip_ratio",
+      ],
     ];
     for (const [bytes, name, code] of cases) {
       const zh = await post(bytes, name, {}, "zh-CN");
