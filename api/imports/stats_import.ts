@@ -3,7 +3,7 @@ import { layoutReport, type StatsCell, statsLayout, statsRows } from "../../data
 import { decodeText, parseCsv } from "../../data/importers/text_table.ts";
 import { readXlsxRows } from "../../data/importers/xlsx_reader.ts";
 import { isZip, type ZipLimits } from "../../data/importers/zip_entries.ts";
-import type { Db } from "../db/db.ts";
+import type { Db, Queryable } from "../db/db.ts";
 import { finishImport, insertImport } from "../db/imports.ts";
 import { enterprisesByKeys, upsertEnterpriseStats } from "../db/stats_import.ts";
 import { AppError } from "../errors.ts";
@@ -80,71 +80,77 @@ export async function runStatsImport(db: Db, input: StatsImportInput): Promise<S
     throw problemToAppError(e);
   }
   const header = table.cells[0] ?? [];
-  const parsed = statsRows(table.cells.slice(1), layout);
-  const issues: StatsImportIssue[] = [...parsed.issues];
-  const found = await enterprisesByKeys(
-    db,
-    parsed.rows.flatMap((r) => (r.creditCode ? [r.creditCode] : [])),
-    parsed.rows.flatMap((r) => (!r.creditCode && r.name ? [r.name] : [])),
-  );
-  const byCode = new Map(found.flatMap((e) => (e.creditCode ? [[e.creditCode, e.id] as const] : [])));
-  const byName = new Map<string, number[]>();
-  for (const e of found) byName.set(e.name, [...(byName.get(e.name) ?? []), e.id]);
-  const resolved: { enterpriseId: number; year: number; values: (typeof parsed.rows)[number]["values"] }[] =
-    [];
-  const firstRow = new Map<string, number>();
-  for (const r of parsed.rows) {
-    const key = r.creditCode ?? r.name;
-    const issue = (kind: StatsImportIssue["kind"], detail: string) =>
-      issues.push({ severity: "error", kind, row: r.row, key, year: r.year, column: null, detail });
-    const ids = r.creditCode
-      ? [byCode.get(r.creditCode)].filter((x) => x !== undefined)
-      : (byName.get(r.name ?? "") ?? []);
-    if (ids.length === 0) {
-      issue(
-        "unknown_enterprise",
-        r.creditCode ? "no enterprise with this credit code" : "no enterprise with this name",
-      );
-      continue;
+  // Enterprises are looked up inside the transaction that writes, so the check and the upsert agree.
+  const check = async (q: Queryable) => {
+    const parsed = statsRows(table.cells.slice(1), layout);
+    const issues: StatsImportIssue[] = [...parsed.issues];
+    const found = await enterprisesByKeys(
+      q,
+      parsed.rows.flatMap((r) => (r.creditCode ? [r.creditCode] : [])),
+      parsed.rows.flatMap((r) => (!r.creditCode && r.name ? [r.name] : [])),
+    );
+    const byCode = new Map(found.flatMap((e) => (e.creditCode ? [[e.creditCode, e.id] as const] : [])));
+    const byName = new Map<string, number[]>();
+    for (const e of found) byName.set(e.name, [...(byName.get(e.name) ?? []), e.id]);
+    const resolved: { enterpriseId: number; year: number; values: (typeof parsed.rows)[number]["values"] }[] =
+      [];
+    const firstRow = new Map<string, number>();
+    for (const r of parsed.rows) {
+      const key = r.creditCode ?? r.name;
+      const issue = (kind: StatsImportIssue["kind"], detail: string) =>
+        issues.push({ severity: "error", kind, row: r.row, key, year: r.year, column: null, detail });
+      const ids = r.creditCode
+        ? [byCode.get(r.creditCode)].filter((x) => x !== undefined)
+        : (byName.get(r.name ?? "") ?? []);
+      if (ids.length === 0) {
+        issue(
+          "unknown_enterprise",
+          r.creditCode ? "no enterprise with this credit code" : "no enterprise with this name",
+        );
+        continue;
+      }
+      if (ids.length > 1) {
+        issue("ambiguous_enterprise", `${ids.length} enterprises have this name; use the credit code`);
+        continue;
+      }
+      const enterpriseId = ids[0] as number;
+      const k = `${enterpriseId}:${r.year}`;
+      const first = firstRow.get(k);
+      if (first !== undefined) {
+        issue("duplicate_key", `same enterprise and year as row ${first}`);
+        continue;
+      }
+      firstRow.set(k, r.row);
+      resolved.push({ enterpriseId, year: r.year, values: r.values });
     }
-    if (ids.length > 1) {
-      issue("ambiguous_enterprise", `${ids.length} enterprises have this name; use the credit code`);
-      continue;
-    }
-    const enterpriseId = ids[0] as number;
-    const k = `${enterpriseId}:${r.year}`;
-    const first = firstRow.get(k);
-    if (first !== undefined) {
-      issue("duplicate_key", `same enterprise and year as row ${first}`);
-      continue;
-    }
-    firstRow.set(k, r.row);
-    resolved.push({ enterpriseId, year: r.year, values: r.values });
-  }
-  issues.sort((a, b) => a.row - b.row);
-  const errorCount = issues.length;
-  const report: StatsImportReport = {
-    target: "stats",
-    importId: null,
-    committed: false,
-    dryRun: input.dryRun,
-    fileName: input.fileName,
-    format: table.format,
-    rowCount: table.cells.slice(1).filter((c) => c.some((x) => x !== null && String(x).trim() !== "")).length,
-    fields: header.map((h) => (h === null ? "" : String(h).trim())),
-    encoding: table.encoding,
-    ...layoutReport(header, layout),
-    warnings: table.warnings,
-    issues,
-    errorCount,
-    summary: { inserted: 0, updated: 0 },
+    issues.sort((a, b) => a.row - b.row);
+    const errorCount = issues.length;
+    const report: StatsImportReport = {
+      target: "stats",
+      importId: null,
+      committed: false,
+      dryRun: input.dryRun,
+      fileName: input.fileName,
+      format: table.format,
+      rowCount: table.cells.slice(1).filter((c) => c.some((x) => x !== null && String(x).trim() !== ""))
+        .length,
+      fields: header.map((h) => (h === null ? "" : String(h).trim())),
+      encoding: table.encoding,
+      ...layoutReport(header, layout),
+      warnings: table.warnings,
+      issues,
+      errorCount,
+      summary: { inserted: 0, updated: 0 },
+    };
+    return { report, resolved };
   };
-  if (errorCount > 0 && !input.dryRun)
-    throw new AppError("import_validation_failed", { count: errorCount }, report);
-  if (errorCount > 0) return report;
   const fields = layout.columns.map((c) => c.field);
   try {
     return await db.transaction(async (tx) => {
+      const { report, resolved } = await check(tx);
+      if (report.errorCount > 0 && !input.dryRun)
+        throw new AppError("import_validation_failed", { count: report.errorCount }, report);
+      if (report.errorCount > 0) throw new DryRunRollback(report);
       const counts = await upsertEnterpriseStats(tx, fields, resolved);
       const done: StatsImportReport = { ...report, summary: counts };
       if (input.dryRun) throw new DryRunRollback(done);
