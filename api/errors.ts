@@ -152,6 +152,26 @@ export const ERRORS = {
     "zh-CN": "只能撤销最近一次导入（{last}），不能撤销 {id}",
     en: "Only the latest import ({last}) can be undone, not {id}",
   },
+  import_not_undoable: {
+    status: 409,
+    "zh-CN": "导入 {id} 导入的是{target}，撤销只适用于宗地导入",
+    en: "Import {id} imported {target}; undo applies to plot imports only",
+  },
+  constraint_layer_exists: {
+    status: 409,
+    "zh-CN": "本高新区已有名为“{name}”的 {type} 约束图层，请换一个图层名称",
+    en: 'The zone already has a {type} constraint layer named "{name}"; choose another layer name',
+  },
+  stats_import_missing_column: {
+    status: 422,
+    "zh-CN": "统计表缺少{nameZh}列",
+    en: "The statistics table has no {nameEn} column",
+  },
+  stats_import_unsupported_format: {
+    status: 415,
+    "zh-CN": "统计数据只能从 CSV 或 XLSX 导入：{file}",
+    en: "Statistics can be imported from CSV or XLSX only: {file}",
+  },
   import_job_not_found: {
     status: 404,
     "zh-CN": "导入任务 {id} 不存在",

@@ -95,10 +95,10 @@ export async function getImport(
   return r ?? null;
 }
 
-/** The id of the newest import not yet undone, or null. */
+/** The id of the newest plot import not yet undone, or null (constraint and statistics imports have no undo). */
 export async function lastActiveImportId(q: Queryable): Promise<number | null> {
   const [r] = await q.query<{ id: number }>(
-    "SELECT id FROM imports WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1",
+    "SELECT id FROM imports WHERE undone_at IS NULL AND target = 'plots' ORDER BY id DESC LIMIT 1",
   );
   return r?.id ?? null;
 }

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import type { ZipLimits } from "../../data/importers/zip_entries.ts";
 import type { AppEnv } from "../app_env.ts";
 import {
   countPlots,
@@ -11,13 +12,16 @@ import {
   undoImport,
 } from "../db/imports.ts";
 import { AppError } from "../errors.ts";
+import { runConstraintImport } from "../imports/constraint_import.ts";
 import type { ImportJobs } from "../imports/import_jobs.ts";
 import { type PlotImportInput, runPlotImport } from "../imports/plot_import.ts";
+import { runStatsImport } from "../imports/stats_import.ts";
 import {
-  type ImportForm,
+  type ConstraintImportForm,
   ImportFormSchema,
   ImportIdParamSchema,
   JobIdParamSchema,
+  type PlotImportForm,
 } from "../schemas/imports.ts";
 import { validate } from "../validate.ts";
 
@@ -57,7 +61,7 @@ const jobsOf = (c: { var: AppEnv["Variables"] }): ImportJobs => {
   return jobs;
 };
 
-async function inputOf(form: ImportForm, createdBy: string): Promise<PlotImportInput> {
+async function inputOf(form: PlotImportForm, createdBy: string): Promise<PlotImportInput> {
   return {
     bytes: new Uint8Array(await form.file.arrayBuffer()),
     fileName: form.file.name || "upload",
@@ -73,8 +77,29 @@ async function inputOf(form: ImportForm, createdBy: string): Promise<PlotImportI
   };
 }
 
+async function constraintInputOf(
+  form: ConstraintImportForm,
+  createdBy: string,
+  zipLimits: ZipLimits | undefined,
+) {
+  return {
+    bytes: new Uint8Array(await form.file.arrayBuffer()),
+    fileName: form.file.name || "upload",
+    zoneId: form.zoneId,
+    layerType: form.layerType,
+    layerName: form.layerName,
+    encoding: form.encoding,
+    srid: form.srid,
+    gcj02: form.sourceCoordinates === "gcj02",
+    dryRun: form.dryRun,
+    createdBy,
+    zipLimits,
+  };
+}
+
 /**
- * `POST /api/imports` (multipart: file, target=plots, parkId, encoding?, srid?, sourceCoordinates?,
+ * `POST /api/imports` (multipart: file, target=constraints with zoneId, layerType, layerName? —
+ * one new constraint layer; target=stats — enterprise annual statistics from CSV/XLSX; target=plots, parkId, encoding?, srid?, sourceCoordinates?,
  * dryRun?, mapping?, mappingName?, saveMappingAs?, background?): validation report, then an
  * all-or-nothing commit; large uploads answer 202 with a job. `GET /api/imports`: history;
  * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (latest import only);
@@ -84,7 +109,23 @@ export const importsRoutes = new Hono<AppEnv>()
   .post("/", uploadLimit, validate("form", ImportFormSchema), async (c) => {
     const form = c.req.valid("form");
     const { db, zipLimits, backgroundImportBytes } = c.var.deps;
-    const input = { ...(await inputOf(form, userOf(c.req.header("X-User")))), zipLimits };
+    const createdBy = userOf(c.req.header("X-User"));
+    if (form.target === "constraints") {
+      const report = await runConstraintImport(db, await constraintInputOf(form, createdBy, zipLimits));
+      return c.json(report, report.committed ? 201 : 200);
+    }
+    if (form.target === "stats") {
+      const report = await runStatsImport(db, {
+        bytes: new Uint8Array(await form.file.arrayBuffer()),
+        fileName: form.file.name || "upload",
+        encoding: form.encoding,
+        dryRun: form.dryRun,
+        createdBy,
+        zipLimits,
+      });
+      return c.json(report, report.committed ? 201 : 200);
+    }
+    const input = { ...(await inputOf(form, createdBy)), zipLimits };
     const big = input.bytes.length > (backgroundImportBytes ?? DEFAULT_BACKGROUND_BYTES);
     if ((form.background ?? big) && !form.dryRun) {
       const jobId = await jobsOf(c).start(input);
@@ -116,7 +157,9 @@ export const importsRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const by = userOf(c.req.header("X-User"));
     const result = await db.transaction(async (tx) => {
-      if (!(await getImport(tx, id))) throw new AppError("import_not_found", { id });
+      const rec = await getImport(tx, id);
+      if (!rec) throw new AppError("import_not_found", { id });
+      if (rec.target !== "plots") throw new AppError("import_not_undoable", { id, target: rec.target });
       const last = await lastActiveImportId(tx);
       if (last !== id) throw new AppError("import_not_last", { id, last: last ?? "-" });
       return undoImport(tx, id, by);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LandUseEditionSchema, PlotStatusSchema } from "./enums.ts";
+import { ConstraintTypeSchema, LandUseEditionSchema, PlotStatusSchema } from "./enums.ts";
 
 /** Plot fields an import can fill from a source column. Areas: `declaredAreaM2` in m², `declaredAreaMu` in 亩. */
 export const PLOT_IMPORT_FIELDS = [
@@ -20,11 +20,10 @@ export type PlotFieldMapping = z.infer<typeof PlotFieldMappingSchema>;
 
 const boolText = z.enum(["true", "false", "1", "0"]).transform((s) => s === "true" || s === "1");
 
-/** The multipart form of `POST /api/imports`. */
-export const ImportFormSchema = z.object({
+/** The multipart form of `POST /api/imports` with `target=plots`. */
+export const PlotImportFormSchema = z.object({
   file: z.instanceof(File),
-  /** Only `plots` is implemented; constraints and stats imports are not yet. */
-  target: z.enum(["plots"]),
+  target: z.literal("plots"),
   parkId: z.coerce.number().int().positive(),
   /** Text encoding override: utf-8, gbk, gb18030, cp936, windows-1252 … */
   encoding: z.string().max(40).optional(),
@@ -54,6 +53,38 @@ export const ImportFormSchema = z.object({
   /** Run as a background job and answer 202 with a job id (also chosen for large files). */
   background: boolText.optional(),
 });
+export type PlotImportForm = z.infer<typeof PlotImportFormSchema>;
+
+/** The multipart form of `POST /api/imports` with `target=constraints`: the file becomes one new layer of the zone. */
+export const ConstraintImportFormSchema = z.object({
+  file: z.instanceof(File),
+  target: z.literal("constraints"),
+  zoneId: z.coerce.number().int().positive(),
+  layerType: ConstraintTypeSchema,
+  /** The new layer's name; default: the file's base name. */
+  layerName: z.string().trim().min(1).max(200).optional(),
+  encoding: z.string().max(40).optional(),
+  srid: z.coerce.number().int().positive().optional(),
+  sourceCoordinates: z.enum(["wgs84", "gcj02"]).default("wgs84"),
+  dryRun: boolText.default(false),
+});
+export type ConstraintImportForm = z.infer<typeof ConstraintImportFormSchema>;
+
+/** The multipart form of `POST /api/imports` with `target=stats`: a CSV or XLSX of enterprise annual statistics. */
+export const StatsImportFormSchema = z.object({
+  file: z.instanceof(File),
+  target: z.literal("stats"),
+  encoding: z.string().max(40).optional(),
+  dryRun: boolText.default(false),
+});
+export type StatsImportForm = z.infer<typeof StatsImportFormSchema>;
+
+/** The multipart form of `POST /api/imports`, by `target`. */
+export const ImportFormSchema = z.discriminatedUnion("target", [
+  PlotImportFormSchema,
+  ConstraintImportFormSchema,
+  StatsImportFormSchema,
+]);
 export type ImportForm = z.infer<typeof ImportFormSchema>;
 
 /** One finding of the validation report. `severity` error blocks the commit. */

@@ -27,4 +27,5 @@ export type ImportProblemCode =
   | "import_bad_geometry_type"
   | "import_no_features"
   | "import_coordinates_out_of_range"
-  | "import_bad_file";
+  | "import_bad_file"
+  | "stats_import_missing_column";

@@ -87,7 +87,8 @@ export interface PlotImportRow {
   geometry: MultiPolygon;
 }
 
-function closeRings(polys: Position[][][]): { polys: Position[][][]; closed: number } {
+/** Closes rings whose last position differs from the first; counts how many it closed. */
+export function closeRings(polys: Position[][][]): { polys: Position[][][]; closed: number } {
   let closed = 0;
   const out = polys.map((poly) =>
     poly.map((ring) => {

@@ -74,4 +74,58 @@ describe("npm run import (CLI) goes through the API's import", () => {
       ),
     ).toBe(2);
   });
+
+  test("--target constraints and --target stats go through the same imports", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const [z] = await t.db.query<{ zone_id: number }>("SELECT zone_id FROM parks WHERE id = $1", [park.id]);
+    const shp = join(dir, "zd.shp");
+    const code = await runImportCli(
+      [shp, "--target", "constraints", "--zone", String(z?.zone_id), "--layer-type", "flood", "--dry-run"],
+      t.db,
+      (s) => out.push(s),
+      (s) => err.push(s),
+    );
+    expect([code, err.join("")]).toEqual([0, ""]);
+    expect(JSON.parse(out.join(""))).toMatchObject({
+      target: "constraints",
+      layerName: "zd",
+      featureCount: 2,
+    });
+    const usage: string[] = [];
+    expect(
+      await runImportCli(
+        [shp, "--target", "constraints", "--zone", "1"],
+        t.db,
+        () => {},
+        (s) => usage.push(s),
+      ),
+    ).toBe(2);
+    expect(usage.join("")).toContain("--layer-type");
+
+    const [e] = await t.db.query<{ code: string }>(
+      "SELECT credit_code AS code FROM enterprises WHERE credit_code IS NOT NULL ORDER BY id LIMIT 1",
+    );
+    const csv = join(dir, "stats.csv");
+    writeFileSync(csv, `统一社会信用代码,年份,产值（元）\n${e?.code},2035,10000000\n`);
+    const statsOut: string[] = [];
+    expect(
+      await runImportCli(
+        [csv, "--target", "stats"],
+        t.db,
+        (s) => statsOut.push(s),
+        () => {},
+      ),
+    ).toBe(0);
+    expect(JSON.parse(statsOut.join(""))).toMatchObject({
+      target: "stats",
+      committed: true,
+      summary: { inserted: 1 },
+    });
+    const [r] = await t.db.query<{ v: number }>(
+      "SELECT output_wan::float8 AS v FROM enterprise_stats s JOIN enterprises e ON e.id = s.enterprise_id WHERE e.credit_code = $1 AND year = 2035",
+      [e?.code],
+    );
+    expect(r?.v).toBeCloseTo(1000, 9);
+  });
 });
