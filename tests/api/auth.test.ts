@@ -238,6 +238,11 @@ describe.each(ADAPTERS)("accounts and sessions on %s", (kind) => {
     expect(anonymous.status).toBe(201);
     // GET needs no token.
     expect((await send(app, "GET", "/api/land/zones", { cookie })).status).toBe(200);
+    // A cookie of an ended session makes the request anonymous: public POSTs still work, nothing is signed in.
+    expect((await send(app, "POST", "/api/auth/logout", { cookie, csrf })).status).toBe(204);
+    const stale = await send(app, "POST", "/api/inquiries", { json: inquiry, cookie });
+    expect(stale.status).toBe(201);
+    expect((await send(app, "GET", "/api/auth/me", { cookie })).status).toBe(401);
   });
 
   test("GET /api/auth/users: admin only (401 without session, 403 for other roles), never a password hash", async () => {
