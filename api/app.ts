@@ -1,9 +1,11 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, Log } from "./app_env.ts";
+import { sessionMiddleware } from "./auth/session.ts";
 import { isConnectionError } from "./db/connection_errors.ts";
 import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
 import { ImportJobs } from "./imports/import_jobs.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { constraintsRoutes } from "./routes/constraints.ts";
 import { expansionRoutes } from "./routes/expansion.ts";
 import { expansionProposalsRoutes } from "./routes/expansion_proposals.ts";
@@ -44,6 +46,9 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     c.header("X-Request-Id", c.var.requestId);
     c.header("Content-Language", c.var.lang);
   });
+
+  // Session (lazy) and double-submit CSRF on state-changing requests that carry a session cookie.
+  app.use("/api/*", sessionMiddleware);
 
   const fail = (
     code: ErrorCode,
@@ -95,6 +100,8 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
   const routes = app
     .basePath("/api")
     .route("/health", healthRoutes)
+    // Accounts and sessions (issue 9); role guards on the other routes come next (docs/security.md).
+    .route("/auth", authRoutes)
     .route("/zones", zonesRoutes)
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)

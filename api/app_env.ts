@@ -1,4 +1,5 @@
 import type { ZipLimits } from "../data/importers/zip_entries.ts";
+import type { AuthUser } from "./auth/session.ts";
 import type { Db } from "./db/db.ts";
 import type { Lang } from "./errors.ts";
 import type { ImportJobs } from "./imports/import_jobs.ts";
@@ -32,5 +33,11 @@ export interface AppDeps {
 
 /** Hono context variables set by the app's middleware. */
 export interface AppEnv {
-  Variables: { deps: AppDeps; lang: Lang; requestId: string };
+  Variables: {
+    deps: AppDeps;
+    lang: Lang;
+    requestId: string;
+    /** The signed-in account (session cookie), loaded once on first call; null without a live session. */
+    auth: () => Promise<AuthUser | null>;
+  };
 }

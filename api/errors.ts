@@ -192,6 +192,32 @@ export const ERRORS = {
     "zh-CN": "不支持 {method} 方法",
     en: "Method {method} is not allowed here",
   },
+  invalid_credentials: {
+    status: 401,
+    "zh-CN": "用户名或密码错误",
+    en: "Wrong username or password",
+  },
+  not_authenticated: { status: 401, "zh-CN": "请先登录", en: "Please log in first" },
+  too_many_attempts: {
+    status: 429,
+    "zh-CN": "登录失败次数过多，请 {retryAfterS} 秒后再试",
+    en: "Too many failed logins; try again in {retryAfterS} s",
+  },
+  csrf_failed: {
+    status: 403,
+    "zh-CN": "安全校验失败（缺少或错误的 X-CSRF-Token），请刷新页面后重试",
+    en: "Security check failed (missing or wrong X-CSRF-Token); reload the page and try again",
+  },
+  forbidden: {
+    status: 403,
+    "zh-CN": "当前角色（{role}）无权执行此操作",
+    en: "Your role ({role}) may not do this",
+  },
+  zone_forbidden: {
+    status: 403,
+    "zh-CN": "当前账号无权操作高新区 {zoneId}",
+    en: "Your account may not act in zone {zoneId}",
+  },
   db_unavailable: {
     status: 503,
     "zh-CN": "数据库暂时不可用，请稍后重试",

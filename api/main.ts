@@ -1,3 +1,4 @@
+import { ensureFirstAdmin } from "./auth/accounts.ts";
 import { DbStartupError } from "./db/db.ts";
 import { refreshMetricsFacts } from "./db/metrics_facts.ts";
 import { openDb } from "./db/open.ts";
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     demo: env.ZA_DEMO === "auto",
     poolMax: env.ZA_DB_POOL_MAX,
   });
+  // First start: no account yet (no demo accounts either) → an admin with a one-time password, printed once.
+  const firstAdmin = await ensureFirstAdmin(db);
   const server = await startServer({
     db,
     port: env.PORT,
@@ -31,6 +34,10 @@ async function main(): Promise<void> {
   console.log(`Database: ${dbLine}`);
   if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);
   if (seeded) console.log("Loaded the demo dataset (示意数据 / illustrative, not official figures).");
+  if (firstAdmin)
+    console.log(
+      `Created the first account: username ${firstAdmin.username}, password ${firstAdmin.password} (shown only this once; store it now).`,
+    );
   console.log(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s. Press Ctrl+C to stop.`);
   // Zone metrics read stored facts (decision 0005): bring them up to date now, in the background,
   // rather than in the first zone request (a first build on a million plots takes minutes).

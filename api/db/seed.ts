@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { insertDemoAccounts } from "../auth/accounts.ts";
 import { DEMO_FILES, type DemoDataset, DemoDatasetSchema } from "../schemas/demo_dataset.ts";
 import type { Db, Queryable } from "./db.ts";
 import { insertInvestDemo } from "./seed_invest.ts";
@@ -205,6 +206,8 @@ export async function seedDemo(db: Db, ds: DemoDataset = loadDemoDataset()): Pro
     await insertPlots(tx, ds, parkIds, enterpriseIds);
     await insertLayers(tx, ds);
     await insertInvestDemo(tx, ds.invest);
+    // Demo accounts per role (README): only ever created together with the demo dataset.
+    await insertDemoAccounts(tx);
     return true;
   });
 }

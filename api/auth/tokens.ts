@@ -1,0 +1,14 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+
+/** A new random 32-byte token, base64url (43 characters): session cookies and CSRF tokens. */
+export const newToken = (): string => randomBytes(32).toString("base64url");
+
+/** The SHA-256 (hex) under which a session token is stored; the token itself never reaches the database. */
+export const tokenHash = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+/** Constant-time string equality (for CSRF tokens). */
+export function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
