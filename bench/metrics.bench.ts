@@ -12,10 +12,10 @@
  * (single stage, count(DISTINCT …)). Interleaved, 1 warm-up + 3 rounds, medians; prints candidate/baseline.
  * Also times the whole endpoint GET /api/zones/:id/metrics in-process (every statement, the 亩均 grading,
  * the JSON), per zone, each round: nothing is cached between requests.
- * Results and method: docs/performance.md. 2026-11-22, 2 cores shared with another engineer's runs (load 3–9),
- * four runs: both zones' sums 11.2–16.0 s, baseline 96.7–151.6 s, candidate/baseline 0.08–0.12; whole
- * endpoint for both zones 20.3–25.5 s (11.8 s in one quiet round; before migration 0006: 18.3 + 16.1 s,
- * uncontended). The 5 s target for 1 M plots is not met.
+ * Results and method: docs/performance.md. 2026-11-28 (stored facts, decision 0005; load 2–5): both zones'
+ * sums from the facts 0.52 s, baseline 39.68 s, candidate/baseline 0.01; the same sums from the tables 5.93 s;
+ * whole endpoint for both zones 4.27 s (target 5 s: met); after one edit 3.70 s for its zone. Full rebuild
+ * of the facts 161–378 s under load 7–14. (2026-11-22, from the tables: endpoint 20.3–25.5 s under load.)
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
