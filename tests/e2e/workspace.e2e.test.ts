@@ -401,11 +401,12 @@ describe("faults and access", () => {
     expect(await banner.count()).toBe(0);
   });
 
-  test("the keyboard reaches the search, the dashboard toggle and the map tools with a visible focus ring", async () => {
+  test("the keyboard reaches the search, the dashboard toggle, the control-layer toggles and the map tools with a visible focus ring", async () => {
     const page = await app.openApp();
     await waitForZone(page, firstZone().id);
     const reached: string[] = [];
-    for (let i = 0; i < 25; i++) {
+    // Enough presses to pass the legend's controls (plot overlays and one checkbox per control layer).
+    for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
       const info = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -424,8 +425,14 @@ describe("faults and access", () => {
         reached.push(info.id);
       }
     }
-    for (const id of ["search-input", "dashboard-toggle", "measure-distance", "basemap-settings-toggle"])
-      expect(reached).toContain(id);
+    const ids = [
+      "search-input",
+      "dashboard-toggle",
+      "constraint-toggle",
+      "measure-distance",
+      "basemap-settings-toggle",
+    ];
+    for (const id of ids) expect(reached).toContain(id);
   });
 
   test("text in the sidebar, plot panel, dashboard and map tools meets WCAG AA contrast", async () => {
