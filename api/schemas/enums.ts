@@ -35,3 +35,4 @@ export const ConstraintTypeSchema = z.enum([
   "steep_slope",
   "other",
 ]);
+export type ConstraintType = z.infer<typeof ConstraintTypeSchema>;

@@ -308,6 +308,71 @@ describe("map tools", () => {
   });
 });
 
+describe("legend", () => {
+  test("unchecking 生态保护红线 hides its map layers without reloading data; checking it shows them again", async () => {
+    // A zone whose constraint layers include the ecological red line, as the API lists them.
+    let zone: Zone | undefined;
+    let types: string[] = [];
+    for (const z of zones) {
+      const res = await fetch(`${app.url}/api/constraints?zone=${z.id}`);
+      const fc = (await res.json()) as FeatureCollection;
+      types = [...new Set(fc.features.map((f) => String(f.properties?.type)))];
+      if (types.includes("ecological_redline")) {
+        zone = z;
+        break;
+      }
+    }
+    if (!zone) throw new Error("no demo zone with an ecological red line");
+    const page = await app.openApp(`#/zone/${zone.id}`);
+    await waitForZone(page, zone.id);
+    const toggles = page.locator('[data-testid="constraint-toggle"]');
+    await toggles.first().waitFor();
+    // One checkbox per type the zone has, all on.
+    const listed = await toggles.evaluateAll((els) => els.map((e) => e.getAttribute("data-constraint")));
+    expect(new Set(listed)).toEqual(new Set(types));
+    for (const box of await toggles.all()) expect(await box.isChecked()).toBe(true);
+
+    const visibility = () =>
+      page.evaluate(() => window.__zoneAtlasE2e?.constraintLayerVisibility("ecological_redline") ?? null);
+    const constraintRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/api/constraints") constraintRequests.push(r.url());
+    });
+    expect(await visibility()).toEqual({
+      "constraint-redline-fill": "visible",
+      "constraint-redline-line": "visible",
+    });
+
+    // Keyboard: focus the red line checkbox and toggle it with Space.
+    const redline = page.getByRole("checkbox", { name: zhCN["constraint.ecological_redline"] });
+    await redline.focus();
+    await page.keyboard.press("Space");
+    expect(await redline.isChecked()).toBe(false);
+    await expect
+      .poll(visibility)
+      .toEqual({ "constraint-redline-fill": "none", "constraint-redline-line": "none" });
+    // Other types stay drawn.
+    const others = types.filter((t) => t !== "ecological_redline");
+    for (const t of others) {
+      const v = await page.evaluate(
+        (type) => window.__zoneAtlasE2e?.constraintLayerVisibility(type as "flood") ?? null,
+        t,
+      );
+      expect(
+        Object.values(v ?? {}).every((s) => s === "visible"),
+        t,
+      ).toBe(true);
+    }
+    await page.screenshot({ path: `${SHOTS}/workspace-redline-hidden.png` });
+
+    await redline.check();
+    await expect
+      .poll(visibility)
+      .toEqual({ "constraint-redline-fill": "visible", "constraint-redline-line": "visible" });
+    expect(constraintRequests, "toggling must not reload the constraint layers").toEqual([]);
+  });
+});
+
 describe("faults and access", () => {
   test("API unreachable → a visible retry banner; retry loads the map", async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -336,11 +401,12 @@ describe("faults and access", () => {
     expect(await banner.count()).toBe(0);
   });
 
-  test("the keyboard reaches the search, the dashboard toggle and the map tools with a visible focus ring", async () => {
+  test("the keyboard reaches the search, the dashboard toggle, the control-layer toggles and the map tools with a visible focus ring", async () => {
     const page = await app.openApp();
     await waitForZone(page, firstZone().id);
     const reached: string[] = [];
-    for (let i = 0; i < 25; i++) {
+    // Enough presses to pass the legend's controls (plot overlays and one checkbox per control layer).
+    for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
       const info = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -359,8 +425,14 @@ describe("faults and access", () => {
         reached.push(info.id);
       }
     }
-    for (const id of ["search-input", "dashboard-toggle", "measure-distance", "basemap-settings-toggle"])
-      expect(reached).toContain(id);
+    const ids = [
+      "search-input",
+      "dashboard-toggle",
+      "constraint-toggle",
+      "measure-distance",
+      "basemap-settings-toggle",
+    ];
+    for (const id of ids) expect(reached).toContain(id);
   });
 
   test("text in the sidebar, plot panel, dashboard and map tools meets WCAG AA contrast", async () => {

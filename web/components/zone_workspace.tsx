@@ -1,6 +1,7 @@
 import type { PlotDetail } from "@api/contract.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { useConstraintToggles } from "../hooks/use_constraint_toggles.ts";
 import { useExpansion } from "../hooks/use_expansion.ts";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
 import { useZoneLayers } from "../hooks/use_zone_layers.ts";
@@ -78,6 +79,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
 
   const layers = layersState.status === "ok" ? layersState.data : null;
   const plotStyle = usePlotStyle(layers?.plots ?? null);
+  const constraintToggles = useConstraintToggles(layers?.constraints ?? null);
   const expansion = useExpansion(park?.id ?? null, lang);
   const snapTargets = useMemo(
     () =>
@@ -133,7 +135,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
           </PanelBoundary>
         ) : null}
         <PanelBoundary name="legend">
-          <Legend plotStyle={plotStyle} />
+          <Legend plotStyle={plotStyle} constraints={constraintToggles} />
         </PanelBoundary>
       </aside>
       <main className={`map-area${showDashboard ? " map-area--with-dashboard" : ""}`}>
@@ -144,6 +146,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
             plotTiles={plotTiles}
             classification={plotStyle.classification}
             overlays={plotStyle.overlays}
+            constraintVisibility={constraintToggles.visible}
             frame={frame}
             selectedParkId={park?.id ?? null}
             selectedPlotId={plot?.id ?? null}

@@ -144,6 +144,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "legend.parks": "Park boundaries",
   "legend.enclaveLink": "Enclave–core link",
   "legend.constraints": "Control layers",
+  "legend.noConstraints": "This zone has no control layers yet",
   "legend.context": "Base features",
 
   "legend.plots": "Plot colours",

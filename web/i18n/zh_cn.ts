@@ -145,6 +145,7 @@ export const zhCN = {
   "legend.parks": "园区边界",
   "legend.enclaveLink": "飞地共建关系",
   "legend.constraints": "管控图层",
+  "legend.noConstraints": "本区尚无管控图层",
   "legend.context": "底图要素",
 
   "legend.plots": "宗地着色",

@@ -1,8 +1,10 @@
+import type { ConstraintType } from "@api/schemas/enums.ts";
 import type { GeoJSON } from "geojson";
 import type { GeoJSONSource, MapLibreMap, VectorTileSource } from "maplibre-gl";
 import type { ZoneLayers } from "../hooks/use_zone_layers.ts";
 import type { enclaveLinks, parkPoints } from "./enclave_links.ts";
 import { dotsImage, hatchImage, idleHatchImage } from "./hatch.ts";
+import { CONSTRAINT_TYPE_LAYERS } from "./layers/constraint_layers.ts";
 import { type GeoJsonSourceId, LAYER, OVERLAY_IMAGE, REDLINE_HATCH_IMAGE, SOURCE } from "./layers/ids.ts";
 import { OVERLAY_LAYERS, PLOT_OVERLAYS, type PlotOverlay } from "./layers/plot_layers.ts";
 import { type PlotClassification, plotFillColor } from "./layers/plot_style.ts";
@@ -70,6 +72,18 @@ export function applyOverlayVisibility(
     for (const id of OVERLAY_LAYERS[overlay]) {
       map.setLayoutProperty(id, "visibility", visible[overlay] ? "visible" : "none");
     }
+  }
+}
+
+/** Shows the constraint types set in `visible` and hides the others (the source's data is untouched). */
+export function applyConstraintVisibility(
+  map: MapLibreMap,
+  visible: Readonly<Record<ConstraintType, boolean>>,
+): void {
+  for (const [type, ids] of Object.entries(CONSTRAINT_TYPE_LAYERS) as Array<
+    [ConstraintType, readonly string[]]
+  >) {
+    for (const id of ids) map.setLayoutProperty(id, "visibility", visible[type] ? "visible" : "none");
   }
 }
 

@@ -1,5 +1,7 @@
+import type { ConstraintType } from "@api/schemas/enums.ts";
 import type { MapLibreMap } from "maplibre-gl";
 import { plotTilesUrlOf } from "./apply_layers.ts";
+import { CONSTRAINT_TYPE_LAYERS } from "./layers/constraint_layers.ts";
 import { LAYER } from "./layers/ids.ts";
 import { OVERLAY_LAYERS, type PlotOverlay } from "./layers/plot_layers.ts";
 
@@ -15,6 +17,8 @@ export interface E2eHook {
   overlayPlotIds(overlay: PlotOverlay | "selected"): Promise<number[]>;
   /** Longitude/latitude under page pixel (x, y). */
   lngLatAt(x: number, y: number): { lng: number; lat: number };
+  /** Visibility ("visible" / "none") of each map layer drawing constraint `type`, by layer id, once idle. */
+  constraintLayerVisibility(type: ConstraintType): Promise<Record<string, string>>;
   /** The map's zoom once idle. */
   zoom(): Promise<number>;
 }
@@ -122,6 +126,15 @@ export function installE2eHook(map: MapLibreMap): () => void {
       const rect = map.getCanvas().getBoundingClientRect();
       const ll = map.unproject([x - rect.left, y - rect.top]);
       return { lng: ll.lng, lat: ll.lat };
+    },
+    constraintLayerVisibility: async (type) => {
+      await idle(map);
+      return Object.fromEntries(
+        CONSTRAINT_TYPE_LAYERS[type].map((id) => [
+          id,
+          String(map.getLayoutProperty(id, "visibility") ?? "visible"),
+        ]),
+      );
     },
     zoom: async () => {
       await idle(map);

@@ -1,3 +1,4 @@
+import type { ConstraintType } from "@api/schemas/enums.ts";
 import type { Zone } from "@api/schemas/zones.ts";
 import { MapLibreMap, NavigationControl, ScaleControl } from "maplibre-gl";
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -10,6 +11,7 @@ import { rasterBasemap } from "../state/basemap.ts";
 import type { Frame } from "../state/frame.ts";
 import "./maplibre_setup.ts";
 import {
+  applyConstraintVisibility,
   applyOverlayVisibility,
   applyPlotClassification,
   applyPlotTiles,
@@ -40,6 +42,8 @@ export interface MapViewProps {
   /** How plots are coloured; null paints them as "no data" until the plot list is classified. */
   classification: PlotClassification | null;
   overlays: Readonly<Record<PlotOverlay, boolean>>;
+  /** Which constraint types are drawn (the legend's toggles). */
+  constraintVisibility: Readonly<Record<ConstraintType, boolean>>;
   /** What to frame; the map moves when `frame.key` changes. */
   frame: Frame | null;
   selectedParkId: number | null;
@@ -66,7 +70,7 @@ const FRAME_MAX_ZOOM = 16;
  * `data-enclave-links` count what was drawn.
  */
 export function MapView(props: MapViewProps) {
-  const { zone, layers, plotTiles, classification, overlays, frame } = props;
+  const { zone, layers, plotTiles, classification, overlays, constraintVisibility, frame } = props;
   const { selectedParkId, selectedPlotId, onPlotSelect, onParkSelect, children } = props;
   const { lang, t } = useI18n();
   const containerRef = useRef<HTMLElement>(null);
@@ -140,6 +144,10 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (map) applyOverlayVisibility(map, overlays);
   }, [map, overlays]);
+
+  useEffect(() => {
+    if (map) applyConstraintVisibility(map, constraintVisibility);
+  }, [map, constraintVisibility]);
 
   const raster = useMemo(() => rasterBasemap(basemapSettings), [basemapSettings]);
   useEffect(() => {

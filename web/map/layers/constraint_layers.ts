@@ -1,14 +1,8 @@
+import type { ConstraintType } from "@api/schemas/enums.ts";
 import type { LayerSpecification } from "maplibre-gl";
 import { REDLINE_HATCH_IMAGE, SOURCE } from "./ids.ts";
 import { CONSTRAINT_COLORS } from "./palette.ts";
 
-type ConstraintType =
-  | "permanent_farmland"
-  | "ecological_redline"
-  | "development_boundary"
-  | "flood"
-  | "steep_slope"
-  | "other";
 const ofType = (t: ConstraintType) => ["==", ["get", "type"], t] as ["==", ["get", string], string];
 
 /** Area-type constraints drawn under the road network: farmland, flood, slope, other. */
@@ -78,3 +72,13 @@ export const constraintLineLayers: LayerSpecification[] = [
     },
   },
 ];
+
+/** The map layers drawing each constraint type, which the legend's toggles show or hide together. */
+export const CONSTRAINT_TYPE_LAYERS: Record<ConstraintType, readonly string[]> = {
+  permanent_farmland: ["constraint-farmland-fill", "constraint-farmland-line"],
+  ecological_redline: ["constraint-redline-fill", "constraint-redline-line"],
+  development_boundary: ["constraint-development-boundary-line"],
+  flood: ["constraint-flood-fill"],
+  steep_slope: ["constraint-steep-slope-fill"],
+  other: ["constraint-other-fill"],
+};
