@@ -1,5 +1,5 @@
 import { constraintNameColumn, constraintRows } from "../../data/importers/constraint_rows.ts";
-import { readUpload } from "../../data/importers/read_upload.ts";
+import { readingChoices, readUpload } from "../../data/importers/read_upload.ts";
 import type { ZipLimits } from "../../data/importers/zip_entries.ts";
 import { m2ToMu, squareMeters } from "../../geo/units.ts";
 import {
@@ -104,15 +104,7 @@ export async function runConstraintImport(
         importedCount: rows.length - repaired.filter((r) => r.empty).length,
         fields: read.fields,
         nameColumn,
-        encoding: read.encoding
-          ? { name: read.encoding.encoding, source: read.encoding.source, reason: read.encoding.reason }
-          : null,
-        crs: {
-          epsg: read.crs.crs.epsg,
-          name: read.crs.crs.name,
-          source: read.crs.source,
-          reason: read.crs.reason,
-        },
+        ...readingChoices(read),
         sourceCoordinates: read.sourceCoordinates,
         warnings: read.warnings,
         issues: all,

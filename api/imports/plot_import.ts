@@ -6,7 +6,7 @@ import {
   plotRowMapper,
   suggestPlotMapping,
 } from "../../data/importers/plot_mapping.ts";
-import { type PreparedUpload, prepareUpload } from "../../data/importers/read_upload.ts";
+import { type PreparedUpload, prepareUpload, readingChoices } from "../../data/importers/read_upload.ts";
 import type { ZipLimits } from "../../data/importers/zip_entries.ts";
 import { declaredAreaDeviationRatio, isDeclaredAreaMismatch } from "../../geo/area_deviation.ts";
 import { intersectingBoxPairs } from "../../geo/bbox_pairs.ts";
@@ -149,15 +149,7 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
     layerName: read.layerName,
     featureCount: read.features.length,
     fields: read.fields,
-    encoding: read.encoding
-      ? { name: read.encoding.encoding, source: read.encoding.source, reason: read.encoding.reason }
-      : null,
-    crs: {
-      epsg: read.crs.crs.epsg,
-      name: read.crs.crs.name,
-      source: read.crs.source,
-      reason: read.crs.reason,
-    },
+    ...readingChoices(read),
     sourceCoordinates: read.sourceCoordinates,
     mapping,
     mappingSource,

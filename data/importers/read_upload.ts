@@ -190,6 +190,21 @@ export function positionTransform(choice: CrsChoice, gcj02: boolean): (p: Positi
  * encoding and CRS decisions and their reasons.
  * @throws ImportProblem for every unusable input (a 4xx, never a crash)
  */
+/** The encoding and CRS decisions of a read, with their reasons, as the import reports show them. */
+export function readingChoices(read: Pick<ReadResult, "encoding" | "crs">) {
+  return {
+    encoding: read.encoding
+      ? { name: read.encoding.encoding, source: read.encoding.source, reason: read.encoding.reason }
+      : null,
+    crs: {
+      epsg: read.crs.crs.epsg,
+      name: read.crs.crs.name,
+      source: read.crs.source,
+      reason: read.crs.reason,
+    },
+  };
+}
+
 export function readUpload(bytes: Uint8Array, opts: ReadOptions): ReadResult {
   const prepared = prepareUpload(bytes, opts);
   prepared.transform(0, prepared.features.length);
