@@ -4,6 +4,7 @@ import type { Proposal, ProposalVersion } from "../../api/db/expansion_proposals
 import { M2_PER_MU } from "../../geo/units.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
 import { type ExpansionFixture, insertExpansionFixture, rect } from "../helpers/expansion_fixture.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("expansion proposals API on %s", (kind) => {
@@ -22,7 +23,7 @@ describe.each(ADAPTERS)("expansion proposals API on %s", (kind) => {
   beforeAll(async () => {
     t = await openAdapterDb(kind, { demo: false });
     fx = await insertExpansionFixture(t.db);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
   });
   afterAll(async () => t.cleanup());
 

@@ -6,6 +6,7 @@ import { esriWkt } from "../../data/importers/crs_catalogue.ts";
 import { wgs84ToGcj02 } from "../../geo/gcj02.ts";
 import { gkSquaresZip, plotCount, postImport, wenshanPark } from "../helpers/imports.ts";
 import { fixtureParts, zipParts } from "../helpers/real_fixtures.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
@@ -15,7 +16,7 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     park = await wenshanPark(t.db);
   });
   afterAll(async () => t.cleanup());
@@ -361,11 +362,14 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     });
 
     test("zip bomb by total size (limit from the app's deps)", async () => {
-      const small = createApp({
-        db: t.db,
-        log: () => {},
-        zipLimits: { maxTotalBytes: 1000, maxRatio: 200, ratioFloorBytes: 1 << 20, maxEntries: 100 },
-      });
+      const small = await signIn(
+        createApp({
+          db: t.db,
+          log: () => {},
+          zipLimits: { maxTotalBytes: 1000, maxRatio: 200, ratioFloorBytes: 1 << 20, maxEntries: 100 },
+        }),
+        t.db,
+      );
       const before = await plotCount(t.db);
       const r = await postImport(
         small,
@@ -379,7 +383,7 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     });
 
     test("an upload over maxUploadBytes is refused with 413 before parsing", async () => {
-      const tiny = createApp({ db: t.db, log: () => {}, maxUploadBytes: 500 });
+      const tiny = await signIn(createApp({ db: t.db, log: () => {}, maxUploadBytes: 500 }), t.db);
       const before = await plotCount(t.db);
       const r = await postImport(
         tiny,

@@ -8,6 +8,7 @@ import { esriWkt } from "../../data/importers/crs_catalogue.ts";
 import { M2_PER_MU } from "../../geo/units.ts";
 import { gkSquaresZip, postImport, wenshanPark } from "../helpers/imports.ts";
 import { gkReference } from "../helpers/real_fixtures.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => {
@@ -94,7 +95,7 @@ describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => 
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     park = await wenshanPark(t.db);
     const [z] = await t.db.query<{ zone_id: number }>("SELECT zone_id FROM parks WHERE id = $1", [park.id]);
     zoneId = z?.zone_id ?? -1;

@@ -4,6 +4,7 @@ import { createApp } from "../../api/app.ts";
 import { type StatsImportReport, StatsImportReportSchema } from "../../api/schemas/target_imports.ts";
 import { writeXlsx } from "../../data/importers/xlsx_writer.ts";
 import { postImport } from "../helpers/imports.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 interface Firm {
@@ -51,7 +52,7 @@ describe.each(ADAPTERS)("POST /api/imports target=stats on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     firms = await t.db.query<Firm>(
       `SELECT id, name, credit_code AS code FROM enterprises e
         WHERE credit_code IS NOT NULL AND (SELECT count(*) FROM enterprises x WHERE x.name = e.name) = 1

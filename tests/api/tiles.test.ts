@@ -6,6 +6,7 @@ import { TILE_MARGIN } from "../../api/db/tiles.ts";
 import { refreshQueuedAssessments } from "../../api/metrics/assessment_refresh.ts";
 import type { PlotListProperties } from "../../api/schemas/plots.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 import { decodeLayer, demoTiles, layerNames, type Tile, tileAt } from "../helpers/tiles.ts";
 
@@ -58,7 +59,7 @@ describe.each(ADAPTERS)("vector tiles on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     tiles = await demoTiles(t.db, [10, 12, 14, 16]);
     const [y] = await t.db.query<{ y: number }>("SELECT max(year)::int AS y FROM enterprise_stats");
     latestYear = y?.y ?? 0;

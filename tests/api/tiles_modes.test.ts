@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
+import { signIn } from "../helpers/session.ts";
 import type { Db } from "../../api/db/db.ts";
 import { openDb } from "../../api/db/open.ts";
 import { constraintFilterParams, parkFilterParams, plotFilterParams, renderMvt } from "../../api/db/tiles.ts";
@@ -69,8 +70,8 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
   });
 
   test("a write through one API process reaches the other's tile cache (LISTEN/NOTIFY)", async () => {
-    const appA = createApp({ db: a, log: () => {} });
-    const appB = createApp({ db: b, log: () => {} });
+    const appA = await signIn(createApp({ db: a, log: () => {} }), a);
+    const appB = await signIn(createApp({ db: b, log: () => {} }), b);
     const [c] = await a.query<{ id: number; lng: number; lat: number }>(
       `SELECT id, ST_X(ST_PointOnSurface(geom))::float8 AS lng, ST_Y(ST_PointOnSurface(geom))::float8 AS lat
          FROM plots WHERE enterprise_id IS NOT NULL AND status = 'built' ORDER BY id LIMIT 1`,
