@@ -17,6 +17,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createApp } from "../api/app.ts";
+import { signedInApp } from "./session.ts";
 import { candidateParams, candidatesSql } from "../api/db/expansion.ts";
 import { openDb } from "../api/db/open.ts";
 import { M2_PER_MU } from "../geo/units.ts";
@@ -98,7 +99,7 @@ async function main(dbUrl: string): Promise<void> {
       `dataset: ${n?.n} constraint polygons (${((performance.now() - t0) / 1000).toFixed(1)} s to build or check)`,
     );
 
-    const app = createApp({ db, log: () => {} });
+    const app = await signedInApp(createApp({ db, log: () => {} }), db);
     const body = { parkId: park.id };
     const params = candidateParams({
       parkId: park.id,

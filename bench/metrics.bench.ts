@@ -20,6 +20,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createApp } from "../api/app.ts";
+import { signedInApp } from "./session.ts";
 import { refreshMetricsFacts, zoneSumsFromFacts } from "../api/db/metrics_facts.ts";
 import { metricsSums } from "../api/db/metrics_sql.ts";
 import { openDb } from "../api/db/open.ts";
@@ -94,7 +95,7 @@ async function main(dbUrl: string): Promise<void> {
     const cand: number[] = [];
     const base: number[] = [];
     const parks: number[] = [];
-    const app = createApp({ db, log: () => {} });
+    const app = await signedInApp(createApp({ db, log: () => {} }), db);
     /** The whole endpoint, in-process: every query, the 亩均 grading and the JSON, timed per zone. */
     const endpoint = async (zoneId: number): Promise<number> => {
       const t = performance.now();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
-import { signIn } from "../helpers/session.ts";
 import type { CandidatesResult } from "../../api/expansion/candidates.ts";
 import { M2_PER_MU } from "../../geo/units.ts";
 import type { ErrorBody } from "../helpers/api.ts";
 import { type ExpansionFixture, insertExpansionFixture } from "../helpers/expansion_fixture.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 const post = async <T>(app: ReturnType<typeof createApp>, path: string, body: unknown, lang = "zh-CN") => {

@@ -197,7 +197,10 @@ describe.each(ADAPTERS)("expansion application pack on %s", (kind) => {
   });
 
   test("no Chromium → 503 pdf_unavailable pointing at the HTML view; unknown proposal → 404", async () => {
-    const noChrome = await signIn(createApp({ db: t.db, log: () => {}, chromiumPath: "/nonexistent/chromium" }), t.db);
+    const noChrome = await signIn(
+      createApp({ db: t.db, log: () => {}, chromiumPath: "/nonexistent/chromium" }),
+      t.db,
+    );
     const res = await noChrome.request(`/api/expansion/proposals/${proposal.id}/pack.pdf`, {
       headers: { "Accept-Language": "en" },
     });

@@ -105,11 +105,12 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
   test("commit, re-import by code updates in place with a change summary, history, undo of the last import", async () => {
     const before = await plotCount(t.db);
     const first = gkSquaresZip({ ...park, codes: codes("RE", 3), sizeM: 40, declaredM2: () => 1600 });
+    // Two people import: history records each signed-in account.
+    const planner = await signIn(app, t.db, { role: "planner" });
     const c1 = await postImport(
-      app,
+      planner,
       { bytes: first, name: "v1.zip" },
       { target: "plots", parkId: String(park.id), saveMappingAs: "国土局宗地" },
-      { user: "张三" },
     );
     expect(c1.status).toBe(201);
     expect(c1.body).toMatchObject({ committed: true, summary: { inserted: 3, updated: 0 } });
@@ -126,7 +127,6 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
       app,
       { bytes: second, name: "v2.zip" },
       { target: "plots", parkId: String(park.id), mappingName: "国土局宗地" },
-      { user: "李四" },
     );
     expect(c2.status).toBe(201);
     expect(c2.body.mappingSource).toBe("saved:国土局宗地");
@@ -140,8 +140,8 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(
       hist.imports.slice(0, 2).map((i: { createdBy: string; fileName: string }) => [i.createdBy, i.fileName]),
     ).toEqual([
-      ["李四", "v2.zip"],
-      ["张三", "v1.zip"],
+      ["t_admin_all", "v2.zip"],
+      ["t_planner_all", "v1.zip"],
     ]);
 
     const notLast = await app.request(`/api/imports/${c1.body.importId}/undo`, {

@@ -142,7 +142,6 @@ describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => 
       app,
       { bytes: zip, name: "x.zip" },
       fields({ layerName: "导入红线" }),
-      { user: "张三" },
     );
     expect(status).toBe(201);
     const report = ConstraintImportReportSchema.parse(body);
@@ -163,7 +162,7 @@ describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => 
     const history = await app.request(`/api/imports/${report.importId}`);
     expect(await history.json()).toMatchObject({
       target: "constraints",
-      createdBy: "张三",
+      createdBy: "t_admin_all",
       insertedCount: 3,
     });
     const undo = await app.request(`/api/imports/${report.importId}/undo`, {

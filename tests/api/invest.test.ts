@@ -1,7 +1,6 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
-import { signIn } from "../helpers/session.ts";
 import {
   type LandPlot,
   type LandProperties,
@@ -10,6 +9,7 @@ import {
   type ParkProfile,
 } from "../../api/schemas/land.ts";
 import { type ErrorBody, getJson, sendJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type Land = FeatureCollection<Geometry, LandProperties>;

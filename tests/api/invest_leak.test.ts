@@ -1,7 +1,6 @@
 import type { FeatureCollection, Geometry } from "geojson";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
-import { signIn } from "../helpers/session.ts";
 import type { LandProperties, LandZone } from "../../api/schemas/land.ts";
 import type { PlotListProperties } from "../../api/schemas/plots.ts";
 import {
@@ -10,6 +9,7 @@ import {
   findLeaks,
   loadConfidential,
 } from "../helpers/leak_check.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 /** Route prefixes of the public investor portal; everything else is staff (protected with issue #9). */

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
-import { signIn } from "../helpers/session.ts";
 import type { Db } from "../../api/db/db.ts";
 import { openDb } from "../../api/db/open.ts";
 import { constraintFilterParams, parkFilterParams, plotFilterParams, renderMvt } from "../../api/db/tiles.ts";
 import { refreshQueuedAssessments } from "../../api/metrics/assessment_refresh.ts";
 import type { TileLayer } from "../../api/schemas/tiles.ts";
 import { JsTiler } from "../../api/tiles/js_tiler.ts";
+import { signIn } from "../helpers/session.ts";
 import { dropSchema, throwawaySchema } from "../helpers/test_db.ts";
 import { decodeLayer, demoTiles, tileAt } from "../helpers/tiles.ts";
 

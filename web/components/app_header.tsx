@@ -1,4 +1,5 @@
 import type { Zone } from "@api/schemas/zones.ts";
+import { UserMenu } from "../auth/user_menu.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { DemoBanner } from "./demo_banner.tsx";
 import { LanguageSwitch } from "./language_switch.tsx";
@@ -11,7 +12,7 @@ interface AppHeaderProps {
   onSelectZone(id: number): void;
 }
 
-/** Title, zone tabs, the 示意数据 banner (when the shown zone is demo data) and the language switch. */
+/** Title, zone tabs, the 示意数据 banner (when the shown zone is demo data), the language switch and the account. */
 export function AppHeader({ zones, zone, onSelectZone }: AppHeaderProps) {
   const { t } = useI18n();
   return (
@@ -31,6 +32,7 @@ export function AppHeader({ zones, zone, onSelectZone }: AppHeaderProps) {
       <div className="app-header__end">
         {zone?.isDemo ? <DemoBanner /> : null}
         <LanguageSwitch />
+        <UserMenu />
       </div>
     </header>
   );

@@ -1,6 +1,7 @@
 import type { PlotDetail } from "@api/contract.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { hasRole, useAuth } from "../auth/auth_context.ts";
 import { useConstraintToggles } from "../hooks/use_constraint_toggles.ts";
 import { useExpansion } from "../hooks/use_expansion.ts";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
@@ -81,6 +82,8 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
   const plotStyle = usePlotStyle(layers?.plots ?? null);
   const constraintToggles = useConstraintToggles(layers?.constraints ?? null);
   const expansion = useExpansion(park?.id ?? null, lang);
+  // The expansion tools answer reviewers and planners only (docs/security.md); others don't see them.
+  const auth = useAuth();
   const snapTargets = useMemo(
     () =>
       layers && park
@@ -129,7 +132,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
             onShowZone={() => navigate({ kind: "zone", id: zone.id })}
           />
         </PanelBoundary>
-        {park ? (
+        {park && hasRole(auth?.me, "reviewer", "planner") ? (
           <PanelBoundary name="expansion">
             <ExpansionPanel park={park} state={expansion} />
           </PanelBoundary>

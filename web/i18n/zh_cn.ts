@@ -1,3 +1,4 @@
+import { zhCNAuth } from "./zh_cn_auth.ts";
 import { zhCNInvest } from "./zh_cn_invest.ts";
 
 /**
@@ -263,6 +264,7 @@ export const zhCN = {
   "units.areaMuHa": "{mu}（{ha}）",
 
   ...zhCNInvest,
+  ...zhCNAuth,
 } as const;
 
 /** A key of the UI dictionaries. */
