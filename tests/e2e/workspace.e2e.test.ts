@@ -387,6 +387,7 @@ describe("faults and access", () => {
     await page.locator('[data-testid="login-submit"]').click();
     expect(await page.locator('[data-testid="login-error"]').textContent()).toBe("用户名或密码错误");
     await page.screenshot({ path: `${SHOTS}/login.png` });
+    expect(await contrastFailures(page, ".auth-card")).toEqual([]);
     await page.locator('[data-testid="demo-use-reviewer"]').click();
     await page.locator('[data-testid="login-submit"]').click();
     await waitForZone(page, app.zones[0]?.id ?? 0);

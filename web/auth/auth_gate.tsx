@@ -1,6 +1,7 @@
 import type { Me, Role } from "@api/schemas/auth.ts";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { ApiError, fetchMe, logOut } from "../api_client.ts";
+import { AppHeader } from "../components/app_header.tsx";
 import { LoadStatus } from "../components/load_status.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { onSessionEnded, setCsrfToken } from "../state/session.ts";
@@ -58,7 +59,13 @@ export function AuthGate({ children, roles }: { children: ReactNode; roles?: Rol
 
   if (state.status === "checking") return <div className="load-status">{t("auth.checking")}</div>;
   if (state.status === "error")
-    return <LoadStatus error={state.error} onRetry={() => setAttempt((n) => n + 1)} />;
+    // The API is unreachable: the app's header stays, with the error and a retry under it.
+    return (
+      <div className="app">
+        <AppHeader zones={null} zone={null} onSelectZone={() => undefined} />
+        <LoadStatus error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
+      </div>
+    );
   if (state.status === "out" || !auth)
     return (
       <LoginPage
