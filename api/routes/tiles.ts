@@ -124,6 +124,13 @@ export const tilesRoutes = new Hono<AppEnv>().get("/:layer/:z/:x/:file", async (
     validated.set(url, req);
   }
   const { layer, tile } = req;
+  // The review-workflow filter reveals findings: reviewers, planners and admins only (docs/security.md).
+  if (layer === "plots" && "review" in req.query && req.query.review !== undefined) {
+    const user = await c.var.auth();
+    if (!user) throw new AppError("not_authenticated");
+    if (user.role !== "admin" && user.role !== "reviewer" && user.role !== "planner")
+      throw new AppError("forbidden", { role: user.role });
+  }
   const deps = c.var.deps;
   deps.tiles ??= TileService.start(deps.db, {
     cacheBytes: deps.tileCacheBytes ?? DEFAULT_TILE_CACHE_BYTES,
