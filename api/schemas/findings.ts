@@ -5,8 +5,10 @@ import { DISPOSALS, FINDING_KINDS, FINDING_STATUSES } from "../../geo/finding_wo
 export const FindingKindSchema = z.enum(FINDING_KINDS);
 /** Workflow status: identified → verified → disposal_decided → closed. */
 export const FindingStatusSchema = z.enum(FINDING_STATUSES);
+export type FindingStatus = z.infer<typeof FindingStatusSchema>;
 /** Disposal decided at `disposal_decided`. */
 export const DisposalSchema = z.enum(DISPOSALS);
+export type Disposal = z.infer<typeof DisposalSchema>;
 
 const id = z.coerce.number().int().positive();
 

@@ -6,6 +6,7 @@ import { PLOT_STATUS_COLORS } from "../map/layers/palette.ts";
 import { PlotFar } from "./plot_far.tsx";
 import { PlotFindings } from "./plot_findings.tsx";
 import { PlotIndicators } from "./plot_indicators.tsx";
+import { PlotReview } from "./plot_review.tsx";
 import { PlotTimeline } from "./plot_timeline.tsx";
 
 interface PlotPanelProps {
@@ -16,7 +17,8 @@ interface PlotPanelProps {
 /**
  * The opened plot (`#/plot/<id>`, from `GET /api/plots/:id`): code, park, status, land use, area in 亩 and
  * ha, enterprise, 亩均产值, then the status timeline, indicators beside the park average and target with the
- * five-year trend, planned versus built FAR, and the idle / low-efficiency findings in words.
+ * five-year trend, planned versus built FAR, the idle / low-efficiency findings in words, and the review workflow
+ * with the plot's audit log (signed-in reviewers, planners and admins).
  */
 export function PlotPanel({ plot, onClose }: PlotPanelProps) {
   const { lang, t } = useI18n();
@@ -104,6 +106,7 @@ export function PlotPanel({ plot, onClose }: PlotPanelProps) {
       <PlotIndicators plot={plot} />
       <PlotFar plot={plot} />
       <PlotFindings plot={plot} />
+      <PlotReview plotId={plot.id} />
     </section>
   );
 }

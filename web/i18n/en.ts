@@ -1,4 +1,5 @@
 import { enInvest } from "./en_invest.ts";
+import { enReview } from "./en_review.ts";
 import type { zhCN } from "./zh_cn.ts";
 
 /** English UI strings; the type makes a missing key a compile error. */
@@ -263,4 +264,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   "units.areaMuHa": "{mu} ({ha})",
 
   ...enInvest,
+  ...enReview,
 };

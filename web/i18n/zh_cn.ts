@@ -1,4 +1,5 @@
 import { zhCNInvest } from "./zh_cn_invest.ts";
+import { zhCNReview } from "./zh_cn_review.ts";
 
 /**
  * Simplified Chinese UI strings: the default language and the source of every key.
@@ -263,6 +264,7 @@ export const zhCN = {
   "units.areaMuHa": "{mu}（{ha}）",
 
   ...zhCNInvest,
+  ...zhCNReview,
 } as const;
 
 /** A key of the UI dictionaries. */

@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { translate } from "../../web/i18n/lang.ts";
+import { E2eApp, SHOTS } from "../helpers/e2e_app.ts";
+
+/**
+ * The reviewer flow of issue 9 in Chromium: signed in as the demo reviewer (through the API; the cookie is
+ * set on the browser context, so the test does not depend on a login page), open a plot, open a finding,
+ * advance it, upload a photo, and see the history and the plot's audit log. Expected text comes from the
+ * dictionary.
+ */
+
+let app: E2eApp;
+const zh = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+  translate("zh-CN", key, params);
+
+/** A valid 1×1 PNG (so the thumbnail renders). */
+const PNG_1X1 = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+beforeAll(async () => {
+  app = await E2eApp.start();
+});
+
+afterEach(async () => {
+  await app.closeContext();
+  expect(app.offsiteRequests, "requests outside the app's origin").toEqual([]);
+  expect(app.pageErrors, "uncaught page errors").toEqual([]);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function loginCookie(username: string, password: string): Promise<string> {
+  const res = await fetch(`${app.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(res.status).toBe(200);
+  const value = /za_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+  if (!value) throw new Error("no session cookie");
+  return value;
+}
+
+describe("review workflow in the plot panel", () => {
+  test("a reviewer opens a finding, advances it, adds a photo and sees history and audit log", async () => {
+    const rows = await app.db.query<{ id: number }>("SELECT id FROM plots ORDER BY id LIMIT 1");
+    const plotId = rows[0]?.id;
+    if (plotId === undefined) throw new Error("no demo plot");
+    const page = await app.openApp(`#/plot/${plotId}`);
+    const review = page.locator('[data-testid="plot-review"]');
+    // Without a session the section only says how to get one.
+    await page.locator('[data-testid="plot-review"][data-state="anonymous"]').waitFor({ timeout: 30_000 });
+    expect(await review.textContent()).toContain(zh("review.loginHint"));
+
+    const cookie = await loginCookie("reviewer", "reviewer-demo");
+    await app.context?.addCookies([
+      { name: "za_session", value: cookie, url: app.url, httpOnly: true, sameSite: "Lax" },
+    ]);
+    await page.reload();
+    await page.locator('[data-testid="plot-review"][data-state="ok"]').waitFor({ timeout: 30_000 });
+    expect(await review.textContent()).toContain(zh("review.none"));
+
+    await page.locator('[data-testid="finding-kind"]').selectOption("idle");
+    await page.locator('[data-testid="finding-open-note"]').fill("现场未见动工迹象");
+    await page.locator('[data-testid="finding-open-submit"]').click();
+    const finding = page.locator('[data-testid="finding"]').first();
+    await page.locator('[data-testid="finding"][data-status="identified"]').waitFor({ timeout: 15_000 });
+    expect(await finding.locator('[data-testid="finding-status"]').textContent()).toBe(
+      zh("review.status.identified"),
+    );
+
+    await finding.locator('[data-testid="finding-next"]').selectOption("verified");
+    await finding.locator('[data-testid="finding-note"]').fill("复核属实");
+    await finding.locator('[data-testid="finding-advance"]').click();
+    await page.locator('[data-testid="finding"][data-status="verified"]').waitFor({ timeout: 15_000 });
+
+    const history = page.locator('[data-testid="finding"] [data-testid="finding-history"] li');
+    expect(await history.count()).toBe(2);
+    const second = await history.nth(1).textContent();
+    expect(second).toContain(
+      zh("review.transition", { from: zh("review.status.identified"), to: zh("review.status.verified") }),
+    );
+    expect(second).toContain("reviewer");
+    expect(second).toContain("复核属实");
+
+    await page.locator('[data-testid="finding-photo-file"]').setInputFiles({
+      name: "site.png",
+      mimeType: "image/png",
+      buffer: PNG_1X1,
+    });
+    await page.locator('[data-testid="finding-photo-upload"]').click();
+    await page.locator('[data-testid="finding-photos"] img').waitFor({ timeout: 15_000 });
+    const loaded = await page
+      .locator('[data-testid="finding-photos"] img')
+      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1);
+    expect(loaded).toBe(true);
+
+    const audit = page.locator('[data-testid="plot-audit"] li');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="plot-audit"] li').length === 3);
+    expect(await audit.evaluateAll((els) => els.map((e) => e.getAttribute("data-action")))).toEqual([
+      "add_photo",
+      "transition:identified->verified",
+      "open",
+    ]);
+    await page.screenshot({ path: `${SHOTS}/review-plot-panel.png`, fullPage: true });
+  });
+});
