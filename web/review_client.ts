@@ -1,5 +1,5 @@
 import type { Me } from "@api/schemas/auth.ts";
-import type { Disposal, FindingDetail, FindingStatus } from "@api/schemas/findings.ts";
+import type { Disposal, Finding, FindingDetail, FindingStatus } from "@api/schemas/findings.ts";
 import type { AuditEntry } from "@api/schemas/plot_edit.ts";
 import { ApiError } from "./api_client.ts";
 import { type Lang, translate } from "./i18n/lang.ts";
@@ -64,6 +64,14 @@ export async function fetchPlotFindings(
   const list = await call<Array<{ id: number }>>(`/api/findings?plot=${plotId}`, lang, {}, signal);
   return Promise.all(list.map((f) => call<FindingDetail>(`/api/findings/${f.id}`, lang, {}, signal)));
 }
+
+/** `GET /api/findings?zone=<id>&status=`: a zone's findings (every status when `status` is null), newest first. */
+export const fetchZoneFindings = (
+  zoneId: number,
+  status: FindingStatus | null,
+  lang: Lang,
+  signal?: AbortSignal,
+) => call<Finding[]>(`/api/findings?zone=${zoneId}${status ? `&status=${status}` : ""}`, lang, {}, signal);
 
 /** `GET /api/plots/:id/audit`: the plot's audit log, newest first. */
 export const fetchPlotAudit = (plotId: number, lang: Lang, signal?: AbortSignal) =>

@@ -107,5 +107,23 @@ describe("review workflow in the plot panel", () => {
       "open",
     ]);
     await page.screenshot({ path: `${SHOTS}/review-plot-panel.png`, fullPage: true });
+
+    // The workspace filter: the map's plot tiles keep only plots with a verified finding, the list names ours.
+    await page.locator('[data-testid="review-filter-select"]').selectOption("verified");
+    await page
+      .locator(`[data-testid="review-filter-list"] [data-plot-id="${plotId}"]`)
+      .waitFor({ timeout: 15_000 });
+    await page.waitForFunction(
+      () => window.__zoneAtlasE2e?.plotTilesUrl()?.includes("review=verified") === true,
+    );
+    // maplibre fetches tiles from a worker: its responses are seen by the context, not the page.
+    for (let i = 0; i < 150 && !app.tileResponses.some((r) => r.url.includes("review=verified")); i++)
+      await page.waitForTimeout(100);
+    const reviewTiles = app.tileResponses.filter((r) => r.url.includes("review=verified"));
+    expect(reviewTiles.length).toBeGreaterThan(0);
+    // The worker's tile requests carry the session cookie: no 401/403.
+    expect(reviewTiles.every((r) => r.status === 200 || r.status === 204)).toBe(true);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${SHOTS}/review-filter.png` });
   });
 });

@@ -1,4 +1,5 @@
 import type { PlotDetail } from "@api/contract.ts";
+import type { TileReviewFilter } from "@api/schemas/tiles.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useConstraintToggles } from "../hooks/use_constraint_toggles.ts";
@@ -18,6 +19,7 @@ import { LoadStatus } from "./load_status.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
 import { ParkList } from "./park_list.tsx";
 import { PlotPanel } from "./plot_panel.tsx";
+import { ReviewFilter } from "./review_filter.tsx";
 import { SearchBox } from "./search_box.tsx";
 
 /** Longest wait for the first plot tiles before the zone's other layers load anyway. */
@@ -88,10 +90,12 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
         : [],
     [layers, park],
   );
+  // Review-workflow filter of the plot tiles (signed-in reviewers, planners, admins); null: every plot.
+  const [review, setReview] = useState<TileReviewFilter | null>(null);
   // year null: the latest year with statistics, the default of both the plot list and the tiles.
   const plotTiles = useMemo(
-    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
-    [zone.id, plotStyle.indicator],
+    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null, review }),
+    [zone.id, plotStyle.indicator, review],
   );
   const scope = scopePark
     ? { type: "park" as const, id: scopePark.id }
@@ -136,6 +140,15 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
         ) : null}
         <PanelBoundary name="legend">
           <Legend plotStyle={plotStyle} constraints={constraintToggles} />
+        </PanelBoundary>
+        <PanelBoundary name="review-filter">
+          <ReviewFilter
+            zoneId={zone.id}
+            value={review}
+            onChange={setReview}
+            onOpenPlot={openPlot}
+            refreshKey={String(plot?.id ?? "")}
+          />
         </PanelBoundary>
       </aside>
       <main className={`map-area${showDashboard ? " map-area--with-dashboard" : ""}`}>

@@ -42,4 +42,9 @@ export const enReview: Record<keyof typeof zhCNReview, string> = {
   "review.action.add_photo": "Photo uploaded",
   "review.action.transition": "Finding status changed",
   "review.version": "version {version}",
+  "review.filterTitle": "Filter by review status",
+  "review.filterLabel": "Map shows only plots with findings",
+  "review.filterAll": "All plots (no filter)",
+  "review.filterOpen": "Not closed",
+  "review.filterCount": "{count} findings",
 };

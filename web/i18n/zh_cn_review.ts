@@ -40,4 +40,9 @@ export const zhCNReview = {
   "review.action.add_photo": "上传照片",
   "review.action.transition": "核查状态变更",
   "review.version": "版本 {version}",
+  "review.filterTitle": "按核查状态筛选",
+  "review.filterLabel": "地图只显示核查状态为",
+  "review.filterAll": "全部宗地（不筛选）",
+  "review.filterOpen": "未办结",
+  "review.filterCount": "{count} 条核查发现",
 } as const;
