@@ -249,6 +249,11 @@ export const ERRORS = {
     "zh-CN": "不能决定征缴土地闲置费：{reason}",
     en: "An idle-land fee cannot be decided: {reason}",
   },
+  finding_closed: {
+    status: 409,
+    "zh-CN": "核查发现 {id} 已办结，不能再添加证据",
+    en: "Finding {id} is closed; no evidence can be added",
+  },
   version_conflict: {
     status: 409,
     "zh-CN": "{entity} {id} 已被他人修改（当前版本 {current}，您提交的版本 {sent}）；请查看最新内容后重试",

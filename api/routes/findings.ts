@@ -114,6 +114,7 @@ export const findingsRoutes = new Hono<AppEnv>()
       const f = await getFinding(db, id);
       if (!f) throw new AppError("finding_not_found", { id });
       assertZoneAccess(user, f.zoneId);
+      if (f.status === "closed") throw new AppError("finding_closed", { id });
       const form = c.req.valid("form");
       if (form.file.size > PHOTO_MAX_BYTES) throw new AppError("photo_too_large", { limitMb });
       const bytes = new Uint8Array(await form.file.arrayBuffer());

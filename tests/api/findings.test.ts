@@ -225,6 +225,31 @@ describe.each(ADAPTERS)("review workflow on %s", (kind) => {
     ).toBe("invalid_request");
   });
 
+  test("malformed multipart answers 400, and a closed finding takes no more photos (409 finding_closed)", async () => {
+    const f = await open();
+    const garbage = await app.request(`/api/findings/${f.id}/photos`, {
+      method: "POST",
+      headers: {
+        Cookie: reviewer.cookie,
+        "X-CSRF-Token": reviewer.csrf,
+        "Content-Type": "multipart/form-data; boundary=xyz",
+        "Accept-Language": "en",
+      },
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nabc',
+    });
+    expect(garbage.status).toBe(400);
+    expect(((await garbage.json()) as ErrorBody).error.code).toBe("invalid_request");
+    await move(f, { to: "closed", version: 1, note: "not idle after all" });
+    const late = await call<ErrorBody>(
+      app,
+      reviewer,
+      "POST",
+      `/api/findings/${f.id}/photos`,
+      photoForm(PNG, "a.png", "image/png"),
+    );
+    expect([late.status, late.body.error.code]).toEqual([409, "finding_closed"]);
+  });
+
   test("a photo over the size limit answers 413 photo_too_large and stores nothing", async () => {
     const f = await open();
     const big = new Uint8Array(PHOTO_MAX_BYTES + 1);
