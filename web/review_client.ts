@@ -1,6 +1,6 @@
 import type { Me } from "@api/schemas/auth.ts";
 import type { Disposal, Finding, FindingDetail, FindingStatus } from "@api/schemas/findings.ts";
-import type { AuditEntry } from "@api/schemas/plot_edit.ts";
+import type { AuditEntry, PlotEditable, PlotPatch } from "@api/schemas/plot_edit.ts";
 import { ApiError } from "./api_client.ts";
 import { type Lang, translate } from "./i18n/lang.ts";
 
@@ -109,3 +109,7 @@ export function uploadFindingPhoto(id: number, file: File, caption: string, csrf
     body: form,
   });
 }
+
+/** `PATCH /api/plots/:id`: changes plot attributes from the version the planner saw (stale → 409). */
+export const patchPlot = (id: number, body: PlotPatch, csrf: string, lang: Lang) =>
+  call<PlotEditable>(`/api/plots/${id}`, lang, jsonWrite("PATCH", body, csrf));

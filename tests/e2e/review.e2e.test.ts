@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { errorMessage } from "../../api/errors.ts";
 import { translate } from "../../web/i18n/lang.ts";
 import { E2eApp, SHOTS } from "../helpers/e2e_app.ts";
 
@@ -33,17 +34,19 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function loginCookie(username: string, password: string): Promise<string> {
+async function login(username: string, password: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${app.url}/api/auth/login`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ username, password }),
   });
   expect(res.status).toBe(200);
-  const value = /za_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-  if (!value) throw new Error("no session cookie");
-  return value;
+  const cookie = /za_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+  if (!cookie) throw new Error("no session cookie");
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: csrfToken };
 }
+const loginCookie = async (username: string, password: string) => (await login(username, password)).cookie;
 
 describe("review workflow in the plot panel", () => {
   test("a reviewer opens a finding, advances it, adds a photo and sees history and audit log", async () => {
@@ -125,5 +128,74 @@ describe("review workflow in the plot panel", () => {
     expect(reviewTiles.every((r) => r.status === 200 || r.status === 204)).toBe(true);
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/review-filter.png` });
+  });
+
+  test("a planner edits a plot with its version; a concurrent save shows the conflict and loads the latest", async () => {
+    const rows = await app.db.query<{ id: number; version: number }>(
+      "SELECT id, version FROM plots ORDER BY id OFFSET 5 LIMIT 1",
+    );
+    const plot = rows[0];
+    if (!plot) throw new Error("no demo plot");
+    const page = await app.openApp(`#/plot/${plot.id}`);
+    await page.locator('[data-testid="plot-review"]').waitFor({ timeout: 30_000 });
+    const planner = await login("planner", "planner-demo");
+    await app.context?.addCookies([
+      { name: "za_session", value: planner.cookie, url: app.url, httpOnly: true, sameSite: "Lax" },
+    ]);
+    await page.reload();
+    const edit = page.locator('[data-testid="plot-edit"]');
+    await edit.waitFor({ timeout: 30_000 });
+    expect(await edit.locator("h3").textContent()).toContain(zh("review.version", { version: plot.version }));
+
+    await page.locator('[data-testid="plot-edit-price"]').fill("1234.5");
+    await page.locator('[data-testid="plot-edit-save"]').click();
+    await page
+      .locator('[data-testid="plot-edit"] h3', {
+        hasText: zh("review.version", { version: plot.version + 1 }),
+      })
+      .waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid="plot-audit"] li[data-action="update"]')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="plot-edit-price"]').inputValue()).toBe("1234.5");
+
+    // Someone else saves first (through the API, as a second planner session).
+    const other = await login("planner", "planner-demo");
+    const res = await fetch(`${app.url}/api/plots/${plot.id}`, {
+      method: "PATCH",
+      headers: {
+        "Content-Type": "application/json",
+        Cookie: `za_session=${other.cookie}`,
+        "X-CSRF-Token": other.csrf,
+      },
+      body: JSON.stringify({ version: plot.version + 1, landPriceWan: 999 }),
+    });
+    expect(res.status).toBe(200);
+    await page.locator('[data-testid="plot-edit-price"]').fill("2000");
+    await page.locator('[data-testid="plot-edit-save"]').click();
+    const error = page.locator('[data-testid="plot-edit-error"][data-conflict="true"]');
+    await error.waitFor({ timeout: 15_000 });
+    expect(await error.textContent()).toContain(
+      errorMessage("version_conflict", "zh-CN", {
+        entity: "plot",
+        id: plot.id,
+        current: plot.version + 2,
+        sent: plot.version + 1,
+      }),
+    );
+    await page.locator('[data-testid="plot-edit-reload"]').click();
+    await page
+      .locator('[data-testid="plot-edit"] h3', {
+        hasText: zh("review.version", { version: plot.version + 2 }),
+      })
+      .waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="plot-edit-price"]').inputValue()).toBe("999");
+    const stored = await app.db.query<{ land_price_wan: number }>(
+      "SELECT land_price_wan::float8 AS land_price_wan FROM plots WHERE id = $1",
+      [plot.id],
+    );
+    expect(stored[0]?.land_price_wan).toBe(999);
+    await page.screenshot({ path: `${SHOTS}/review-plot-edit.png` });
   });
 });

@@ -38,10 +38,21 @@ interface ZoneWorkspaceProps {
   dashboard: boolean;
   notice: string | null;
   navigate(route: Route): void;
+  /** Reloads the opened plot (after an edit in its panel). */
+  onPlotChanged(): void;
 }
 
 /** Sidebar (park overview, plot details, legend), the map and the park or zone dashboard for one zone. */
-export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
+export function ZoneWorkspace({
+  zones,
+  zone,
+  park,
+  plot,
+  dashboard,
+  notice,
+  navigate,
+  onPlotChanged,
+}: ZoneWorkspaceProps) {
   const { lang } = useI18n();
   // Plot tiles first: the zone's GeoJSON layers (a heavy plot list, boundaries, context) are requested once
   // the first plot tiles are drawn, or after PLOT_TILES_HEAD_START_MS, so on the embedded single-connection
@@ -123,7 +134,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
         />
         <DashboardToggle zone={zone} park={scopePark} open={showDashboard} onToggle={toggleDashboard} />
         <PanelBoundary name="plot-panel">
-          <PlotPanel plot={plot} onClose={closePlot} />
+          <PlotPanel plot={plot} onClose={closePlot} onChanged={onPlotChanged} />
         </PanelBoundary>
         <PanelBoundary name="park-list">
           <ParkList
