@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { errorMessage } from "../../api/errors.ts";
 import { translate } from "../../web/i18n/lang.ts";
+import { contrastFailures } from "../helpers/contrast.ts";
 import { E2eApp, SHOTS } from "../helpers/e2e_app.ts";
 
 /**
@@ -128,6 +129,10 @@ describe("review workflow in the plot panel", () => {
     expect(reviewTiles.every((r) => r.status === 200 || r.status === 204)).toBe(true);
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${SHOTS}/review-filter.png` });
+    // The new sections meet WCAG AA contrast like the rest of the sidebar.
+    expect(
+      await contrastFailures(page, '[data-testid="plot-review"], [data-testid="review-filter"]'),
+    ).toEqual([]);
   });
 
   test("a planner edits a plot with its version; a concurrent save shows the conflict and loads the latest", async () => {
@@ -196,6 +201,7 @@ describe("review workflow in the plot panel", () => {
       [plot.id],
     );
     expect(stored[0]?.land_price_wan).toBe(999);
+    expect(await contrastFailures(page, '[data-testid="plot-edit"]')).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/review-plot-edit.png` });
   });
 });
