@@ -256,8 +256,8 @@ export const ERRORS = {
   },
   version_conflict: {
     status: 409,
-    "zh-CN": "{entity} {id} 已被他人修改（当前版本 {current}，您提交的版本 {sent}）；请查看最新内容后重试",
-    en: "{entity} {id} was changed by someone else (current version {current}, you sent {sent}); review the latest and retry",
+    "zh-CN": "{entityZh} {id} 已被他人修改（当前版本 {current}，您提交的版本 {sent}）；请查看最新内容后重试",
+    en: "{entityEn} {id} was changed by someone else (current version {current}, you sent {sent}); review the latest and retry",
   },
   photo_too_large: {
     status: 413,

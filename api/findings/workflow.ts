@@ -81,7 +81,7 @@ export async function transitionFinding(
     if (cur.version !== body.version)
       throw new AppError(
         "version_conflict",
-        { entity: "finding", id, current: cur.version, sent: body.version },
+        { entityZh: "核查发现", entityEn: "Finding", id, current: cur.version, sent: body.version },
         { current: await getFindingDetail(tx, id) },
       );
     if (!isLegalFindingTransition(cur.status, body.to))

@@ -32,7 +32,7 @@ export const plotEditsRoutes = new Hono<AppEnv>()
         if (cur.version !== version)
           throw new AppError(
             "version_conflict",
-            { entity: "plot", id, current: cur.version, sent: version },
+            { entityZh: "宗地", entityEn: "Plot", id, current: cur.version, sent: version },
             { current: cur },
           );
         const keys = (Object.keys(changes) as PlotEditField[]).filter((k) => changes[k] !== undefined);

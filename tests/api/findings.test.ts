@@ -184,6 +184,47 @@ describe.each(ADAPTERS)("review workflow on %s", (kind) => {
     expect(stale.body.error.details).toMatchObject({ current: { id: f.id, status: "verified", version: 2 } });
   });
 
+  test("concurrent transitions from one version: exactly one wins, one transition and one audit row", async () => {
+    const f = await open();
+    const results = await Promise.all(
+      ["a", "b", "c", "d"].map((n) => move(f, { to: "verified", version: 1, note: `reviewer ${n}` })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    expect(
+      results.filter((r) => r.status === 409).every((r) => r.body.error.code === "version_conflict"),
+    ).toBe(true);
+    const detail = await call<FindingDetail>(app, reviewer, "GET", `/api/findings/${f.id}`);
+    expect(detail.body.version).toBe(2);
+    expect(detail.body.transitions.map((x) => x.to)).toEqual(["identified", "verified"]);
+    const rows = await t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_log WHERE entity = 'finding' AND entity_id = $1 AND action LIKE 'transition:%'",
+      [f.id],
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  test("a fee on a government-delayed plot is refused (art. 8 exemption)", async () => {
+    await t.db.query("UPDATE plots SET delay_cause = 'government' WHERE id = $1", [idlePlotId]);
+    try {
+      const f = await open();
+      await move(f, { to: "verified", version: 1 });
+      const r = await move(f, { to: "disposal_decided", version: 2, disposal: "fee", asOf: "2023-01-01" });
+      expect(r.status).toBe(422);
+      expect(r.body.error).toMatchObject({
+        code: "finding_fee_not_applicable",
+        details: { reason: "exempt" },
+      });
+      const ok = await move(f, { to: "disposal_decided", version: 2, disposal: "negotiated_takeback" });
+      expect(ok.body).toMatchObject({
+        status: "disposal_decided",
+        disposal: "negotiated_takeback",
+        feeWan: null,
+      });
+    } finally {
+      await t.db.query("UPDATE plots SET delay_cause = NULL WHERE id = $1", [idlePlotId]);
+    }
+  });
+
   test("photos: JPEG, PNG and WebP by magic bytes are stored and served back; the rest refused", async () => {
     const f = await open();
     for (const [bytes, type] of [

@@ -96,6 +96,9 @@ describe.each(ADAPTERS)("plot edits and audit log on %s", (kind) => {
     const stale = await patch(id, { version, landPriceWan: 200 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("version_conflict");
+    expect(stale.body.error.message).toBe(
+      `Plot ${id} was changed by someone else (current version ${version + 1}, you sent ${version}); review the latest and retry`,
+    );
     expect(stale.body.error.details).toMatchObject({
       current: { id, version: version + 1, landPriceWan: 100 },
     });

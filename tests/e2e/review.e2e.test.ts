@@ -183,7 +183,8 @@ describe("review workflow in the plot panel", () => {
     await error.waitFor({ timeout: 15_000 });
     expect(await error.textContent()).toContain(
       errorMessage("version_conflict", "zh-CN", {
-        entity: "plot",
+        entityZh: "宗地",
+        entityEn: "Plot",
         id: plot.id,
         current: plot.version + 2,
         sent: plot.version + 1,
