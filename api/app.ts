@@ -10,12 +10,14 @@ import { constraintsRoutes } from "./routes/constraints.ts";
 import { expansionRoutes } from "./routes/expansion.ts";
 import { expansionProposalsRoutes } from "./routes/expansion_proposals.ts";
 import { exportsRoutes } from "./routes/exports.ts";
+import { findingsRoutes } from "./routes/findings.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importsRoutes } from "./routes/imports.ts";
 import { inquiriesRoutes } from "./routes/inquiries.ts";
 import { landRoutes } from "./routes/land.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { parksRoutes } from "./routes/parks.ts";
+import { plotEditsRoutes } from "./routes/plot_edits.ts";
 import { plotsRoutes } from "./routes/plots.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { staffBenefitSharingRoutes } from "./routes/staff_benefit_sharing.ts";
@@ -105,6 +107,10 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/zones", zonesRoutes)
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)
+    // PATCH /plots/:id and GET /plots/:id/audit (issue 9: optimistic concurrency, audit log).
+    .route("/plots", plotEditsRoutes)
+    // Review workflow (issue 9): findings, transitions, evidence photos.
+    .route("/findings", findingsRoutes)
     .route("/constraints", constraintsRoutes)
     .route("/tiles", tilesRoutes)
     .route("/expansion/proposals", expansionProposalsRoutes)

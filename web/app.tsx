@@ -39,6 +39,7 @@ export function App() {
             dashboard={sel.dashboard}
             notice={sel.notice}
             navigate={navigate}
+            onPlotChanged={sel.reloadPlot}
           />
         </PanelBoundary>
       ) : null}

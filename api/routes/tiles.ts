@@ -136,6 +136,10 @@ export const tilesRoutes = new Hono<AppEnv>()
         req = { ...req, query: { ...req.query, zone: user.zoneId }, key: `${req.key}#zone=${user.zoneId}` };
     }
     const { layer, tile } = req;
+    // The review-workflow filter reveals findings: reviewers, planners and admins only (docs/security.md).
+    const reviewRole = user.role === "admin" || user.role === "reviewer" || user.role === "planner";
+    if (layer === "plots" && "review" in req.query && req.query.review !== undefined && !reviewRole)
+      throw new AppError("forbidden", { role: user.role });
     const deps = c.var.deps;
     deps.tiles ??= TileService.start(deps.db, {
       cacheBytes: deps.tileCacheBytes ?? DEFAULT_TILE_CACHE_BYTES,

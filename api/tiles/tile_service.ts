@@ -158,6 +158,7 @@ export class TileService {
         status: q.status ?? null,
         grade: q.grade ?? null,
         flag: q.flag ?? null,
+        review: q.review ?? null,
         min: q.min ?? null,
         max: q.max ?? null,
       };

@@ -45,6 +45,7 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
       flag: null,
       min: null,
       max: null,
+      review: null,
     });
     const filters: Record<TileLayer, readonly unknown[]> = {
       plots: plotFilters,

@@ -65,3 +65,35 @@ export async function signIn<A extends Requester>(
   const username = await ensureAccount(q, opts.role ?? "admin", opts.zoneId ?? null);
   return withSession(app, await logIn(app, username, TEST_PASSWORD));
 }
+
+/**
+ * Sends a request as `session` (cookie, and X-CSRF-Token on writes; null → anonymous) with a JSON or
+ * FormData body; returns status, parsed JSON (null for an empty or non-JSON body) and headers.
+ */
+export async function call<T = unknown>(
+  app: Requester,
+  session: TestSession | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const headers: Record<string, string> = { "Accept-Language": "en" };
+  if (session) {
+    headers.Cookie = session.cookie;
+    if (method !== "GET") headers["X-CSRF-Token"] = session.csrfToken;
+  }
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    payload = JSON.stringify(body);
+  }
+  const res = await app.request(path, {
+    method,
+    headers,
+    ...(payload === undefined ? {} : { body: payload }),
+  });
+  const type = res.headers.get("Content-Type") ?? "";
+  const text = type.includes("json") ? await res.text() : "";
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T, headers: res.headers };
+}

@@ -1,5 +1,6 @@
 import { enAuth } from "./en_auth.ts";
 import { enInvest } from "./en_invest.ts";
+import { enReview } from "./en_review.ts";
 import type { zhCN } from "./zh_cn.ts";
 
 /** English UI strings; the type makes a missing key a compile error. */
@@ -265,4 +266,5 @@ export const en: Record<keyof typeof zhCN, string> = {
 
   ...enInvest,
   ...enAuth,
+  ...enReview,
 };

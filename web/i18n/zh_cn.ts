@@ -1,5 +1,6 @@
 import { zhCNAuth } from "./zh_cn_auth.ts";
 import { zhCNInvest } from "./zh_cn_invest.ts";
+import { zhCNReview } from "./zh_cn_review.ts";
 
 /**
  * Simplified Chinese UI strings: the default language and the source of every key.
@@ -265,6 +266,7 @@ export const zhCN = {
 
   ...zhCNInvest,
   ...zhCNAuth,
+  ...zhCNReview,
 } as const;
 
 /** A key of the UI dictionaries. */
