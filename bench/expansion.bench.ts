@@ -17,10 +17,10 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createApp } from "../api/app.ts";
-import { signedInApp } from "./session.ts";
 import { candidateParams, candidatesSql } from "../api/db/expansion.ts";
 import { openDb } from "../api/db/open.ts";
 import { M2_PER_MU } from "../geo/units.ts";
+import { signedInApp } from "./session.ts";
 
 const SCHEMA = "za_bench_expansion";
 const POLYGONS = 20_000;

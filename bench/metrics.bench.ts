@@ -20,12 +20,12 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createApp } from "../api/app.ts";
-import { signedInApp } from "./session.ts";
 import { refreshMetricsFacts, zoneSumsFromFacts } from "../api/db/metrics_facts.ts";
 import { metricsSums } from "../api/db/metrics_sql.ts";
 import { openDb } from "../api/db/open.ts";
 import { BASELINE_ZONE_SQL, baselineParams } from "./metrics_baseline.ts";
 import { scaleDemo } from "./scale_demo.ts";
+import { signedInApp } from "./session.ts";
 
 const SCHEMA = "za_bench_metrics";
 const TARGET_PLOTS = 1_000_000;

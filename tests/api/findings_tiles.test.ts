@@ -56,7 +56,7 @@ describe.each(ADAPTERS)("plots tiles filtered by review status on %s", (kind) =>
     expect(moved.status).toBe(200);
     expect(await idsIn("verified")).toContain(plotId);
     expect(await idsIn("identified")).not.toContain(plotId);
-    const all = await app.request(tilePath);
+    const all = await app.request(tilePath, { headers: { Cookie: reviewer.cookie } });
     expect([...decodeLayer(new Uint8Array(await all.arrayBuffer()), "plots").keys()]).toContain(plotId);
   });
 
