@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     dataDir: env.ZA_DATA_DIR,
     demo: env.ZA_DEMO === "auto",
     poolMax: env.ZA_DB_POOL_MAX,
+    statementTimeoutMs: env.ZA_DB_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: env.ZA_DB_CONNECT_TIMEOUT_MS,
   });
   // First start: no account yet (no demo accounts either) → an admin with a one-time password, printed once.
   const firstAdmin = await ensureFirstAdmin(db);
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
     tileCacheBytes: env.ZA_TILE_CACHE_MB * 1024 * 1024,
     chromiumPath: env.ZA_CHROMIUM_PATH,
     backgroundImportBytes: env.ZA_IMPORT_BACKGROUND_MB * 1024 * 1024,
+    bodyLimitBytes: env.ZA_BODY_LIMIT_KB * 1024,
+    statementTimeoutMs: env.ZA_DB_STATEMENT_TIMEOUT_MS,
   });
   const dbLine =
     db.kind === "pglite"
@@ -52,14 +56,31 @@ async function main(): Promise<void> {
     (err: Error) => console.error(`Metrics facts refresh failed (zone requests will retry): ${err.message}`),
   );
 
+  // Graceful shutdown (SIGTERM from an orchestrator, Ctrl+C): stop accepting, let in-flight requests
+  // finish for up to ZA_SHUTDOWN_DRAIN_MS, then close the pool (bounded as well: pool.end() waits for
+  // checked-out connections, e.g. a background import). A second signal exits at once.
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: shutting down…`);
-    await server.close();
-    await db.close();
-    process.exit(0);
+    const drainMs = env.ZA_SHUTDOWN_DRAIN_MS;
+    console.log(`${signal}: shutting down (draining requests for up to ${drainMs / 1000} s)…`);
+    try {
+      const { timedOut } = await server.close(drainMs);
+      if (timedOut) console.log("Some requests did not finish in time and were cut.");
+      const closed = await Promise.race([
+        db.close().then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), drainMs).unref()),
+      ]);
+      console.log(closed ? "Stopped." : "Database connections still busy; stopped without waiting for them.");
+      process.exit(0);
+    } catch (err) {
+      console.error(`Shutdown failed: ${(err as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
