@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { tileAt } from "../../geo/tile_at.ts";
 import { type PrivatePg, startPrivatePg } from "../helpers/private_pg.ts";
+
+/** The z14 tile holding a point, as a path part. */
+function tileXyz(lng: number, lat: number): string {
+  const t = tileAt(lng, lat, 14);
+  return `${t.z}/${t.x}/${t.y}`;
+}
 
 /**
  * Fault test (issue 9 item 6): the real server (`api/main.ts`) on a private PostgreSQL cluster under a
@@ -39,15 +46,6 @@ let webDir = "";
 let output = "";
 let session = { cookie: "", csrf: "" };
 let sample = { parkId: 0, zoneId: 0, lng: 0, lat: 0, tile: "" };
-
-/** The z/x/y of the tile holding lng/lat at zoom z (Web Mercator). */
-function tileOf(lng: number, lat: number, z: number): string {
-  const n = 2 ** z;
-  const x = Math.floor(((lng + 180) / 360) * n);
-  const r = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
-  return `${z}/${x}/${y}`;
-}
 
 async function startApp(url: string): Promise<void> {
   webDir = mkdtempSync(join(tmpdir(), "za-fault-web-"));
@@ -179,7 +177,7 @@ beforeAll(async () => {
     );
     const r = rows[0];
     if (!r) throw new Error("the demo dataset has no plots");
-    sample = { parkId: r.park_id, zoneId: r.zone_id, lng: r.lng, lat: r.lat, tile: tileOf(r.lng, r.lat, 14) };
+    sample = { parkId: r.park_id, zoneId: r.zone_id, lng: r.lng, lat: r.lat, tile: tileXyz(r.lng, r.lat) };
   } finally {
     await client.end();
   }

@@ -29,6 +29,7 @@ import {
   PlotTileQuerySchema,
 } from "../../api/schemas/tiles.ts";
 import { type RunningServer, startServer } from "../../api/server.ts";
+import { tileAt } from "../../geo/tile_at.ts";
 import type { ErrorBody } from "../helpers/api.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
@@ -197,11 +198,7 @@ describe.each(ADAPTERS)("hostile input (%s)", (kind) => {
        FROM plots p JOIN parks k ON k.id = p.park_id ORDER BY p.id LIMIT 1`,
     );
     if (!row) throw new Error("demo data missing");
-    const z = 14;
-    const n = 2 ** z;
-    const r = (row.lat * Math.PI) / 180;
-    const x = Math.floor(((row.lng + 180) / 360) * n);
-    const y = Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n);
+    const t14 = tileAt(row.lng, row.lat, 14);
     const d = 0.0005;
     const created = await send(
       "POST",
@@ -224,7 +221,11 @@ describe.each(ADAPTERS)("hostile input (%s)", (kind) => {
       }),
     );
     expect(created.status, created.text).toBe(201);
-    ids = { ...row, proposal: (JSON.parse(created.text) as { id: number }).id, tile: `${z}/${x}/${y}` };
+    ids = {
+      ...row,
+      proposal: (JSON.parse(created.text) as { id: number }).id,
+      tile: `${t14.z}/${t14.x}/${t14.y}`,
+    };
     const [version] = await t.db.query<{ v: string }>("SELECT version() AS v");
     const hashes = await t.db.query<{ h: string }>("SELECT password_hash AS h FROM users");
     const sessions = await t.db.query<{ h: string; c: string }>(
