@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 
 /**
  * `GET /api/health`: database kind, PostGIS version and state `{state: "up", latencyMs}` (one
- * `SELECT 1` round trip through the pool); 503 `db_unavailable` with `details.database =
+ * round trip through the pool); 503 `db_unavailable` with `details.database =
  * {state: "down", latencyMs, reason}` when the database does not answer (load balancers take the
  * instance out of rotation; it answers 200 again by itself once PostgreSQL is back).
  * `GET /api/health/live`: the process answers HTTP (liveness probe; no database round trip).
