@@ -36,7 +36,9 @@ export interface PgOptions {
   /** Connections in the pool; keep below the server's max_connections. */
   max?: number;
   /**
-   * Server-side `statement_timeout` of every pool connection, ms (0 = none). Maintenance work
+   * Server-side `statement_timeout` of every pool connection, ms; absent or 0 = the server's setting
+   * (benches, the importer CLI and tests build million-row datasets). The API server passes
+   * ZA_DB_STATEMENT_TIMEOUT_MS (15 s). Maintenance work
    * (migrations, the metrics-facts refresh, imports) lifts it per transaction with
    * `liftStatementTimeout` (timeouts.ts).
    */
@@ -54,7 +56,9 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
-    statement_timeout: opts.statementTimeoutMs ?? 15_000,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    // Names the connections in pg_stat_activity (a connection string's application_name wins).
+    application_name: "zoneatlas",
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
     // Notice a vanished server (no RST, e.g. a failed-over host) on idle sockets.
     keepAlive: true,
@@ -101,6 +105,12 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
         client.release(lost);
       }
     },
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: opts.max ?? 10,
+    }),
     listen: (channel, onNotify) =>
       listenPg(url, schema, opts.connectTimeoutMs ?? 5_000, channel, onNotify, listeners),
     close: async () => {
@@ -143,6 +153,7 @@ async function listenPg(
       connectionString: url,
       connectionTimeoutMillis: connectTimeoutMs,
       keepAlive: true,
+      application_name: "zoneatlas-listen",
       ...(schema ? { options: `-c search_path=${schema},public` } : {}),
     });
     let dead = false;

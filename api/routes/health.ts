@@ -24,13 +24,22 @@ export const healthRoutes = new Hono<AppEnv>()
       const reason = (err as Error).message || String((err as { code?: unknown }).code ?? "unknown");
       log("warn", "health: database down", { reason });
       c.header("Retry-After", "5");
-      throw new AppError("db_unavailable", {}, { database: { state: "down", latencyMs: latency(), reason } });
+      const pool = db.poolStats ? { pool: db.poolStats() } : {};
+      throw new AppError(
+        "db_unavailable",
+        {},
+        { database: { state: "down", latencyMs: latency(), reason, ...pool } },
+      );
     }
     return c.json({
       ok: true as const,
       db: db.kind,
       postgis: db.capabilities.postgisVersion,
       mvt: db.capabilities.mvt,
-      database: { state: "up" as const, latencyMs: latency() },
+      database: {
+        state: "up" as const,
+        latencyMs: latency(),
+        ...(db.poolStats ? { pool: db.poolStats() } : {}),
+      },
     });
   });

@@ -80,9 +80,13 @@ describe("with PostgreSQL unreachable, the API answers 503 and health says down"
     const body = (await res.json()) as ErrorBody;
     expect(body.error.code).toBe("db_unavailable");
     expect(body.error.message).toBe("The database is temporarily unavailable; try again shortly");
-    const details = body.error.details as { database: { state: string; latencyMs: number; reason: string } };
+    const details = body.error.details as {
+      database: { state: string; latencyMs: number; reason: string; pool: { max: number; waiting: number } };
+    };
     expect(details.database.state).toBe("down");
     expect(details.database.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(details.database.reason.length).toBeGreaterThan(0);
+    expect(details.database.pool).toMatchObject({ max: 10, waiting: 0 });
   });
 
   test("a public data route → 503 db_unavailable in both languages, never 500", async () => {
@@ -108,6 +112,28 @@ describe.skipIf(!url)("node-postgres pool on a real PostgreSQL", () => {
   afterAll(async () => {
     await db.close();
     await admin.end();
+  });
+
+  test("GET /api/health → 200 with database state up, latency and pool occupancy", async () => {
+    const app = createApp({ db, log: () => undefined });
+    const res = await app.request("/api/health");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      ok: boolean;
+      db: string;
+      database: {
+        state: string;
+        latencyMs: number;
+        pool: { total: number; idle: number; waiting: number; max: number };
+      };
+    };
+    expect(body.ok).toBe(true);
+    expect(body.db).toBe("postgres");
+    expect(body.database.state).toBe("up");
+    expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(body.database.pool.max).toBe(3);
+    expect(body.database.pool.total).toBeGreaterThanOrEqual(1);
+    expect(body.database.pool.total).toBeLessThanOrEqual(3);
   });
 
   test("statement_timeout cancels a long statement with 57014; liftStatementTimeout lifts it for one transaction", async () => {
