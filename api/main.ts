@@ -1,5 +1,6 @@
 import { ensureFirstAdmin } from "./auth/accounts.ts";
 import { DbStartupError } from "./db/db.ts";
+import { connectionLimits } from "./db/health.ts";
 import { refreshMetricsFacts } from "./db/metrics_facts.ts";
 import { openDb } from "./db/open.ts";
 import { readEnv } from "./env.ts";
@@ -36,6 +37,15 @@ async function main(): Promise<void> {
       : `PostgreSQL at ${db.location}, PostGIS ${db.capabilities.postgisVersion}`;
   console.log(`ZoneAtlas 园区土地一张图 is running at ${server.url}`);
   console.log(`Database: ${dbLine}`);
+  if (db.kind === "postgres") {
+    // The pool plus the two LISTEN connections must fit the server's budget (docs/operations.md).
+    const limits = await connectionLimits(db);
+    const usable = limits.max - limits.reserved;
+    if (env.ZA_DB_POOL_MAX + 2 > usable / 2)
+      console.warn(
+        `Warning: ZA_DB_POOL_MAX=${env.ZA_DB_POOL_MAX} (+2 LISTEN connections) takes more than half of the server's ${usable} usable connections (max_connections ${limits.max} − ${limits.reserved} reserved); a second instance or a backup could be refused. See docs/operations.md.`,
+      );
+  }
   if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);
   if (seeded) console.log("Loaded the demo dataset (示意数据 / illustrative, not official figures).");
   if (firstAdmin)

@@ -191,6 +191,13 @@ afterAll(async () => {
 });
 
 describe("PostgreSQL restarts under load", () => {
+  test("startup warns that the pool takes more than half of the server's connections", () => {
+    // The private cluster allows 20 connections, 3 reserved: a pool of 8 + 2 LISTEN > 17 / 2.
+    expect(output).toMatch(
+      /Warning: ZA_DB_POOL_MAX=8 \(\+2 LISTEN connections\) takes more than half of the server's 17 usable connections/,
+    );
+  });
+
   test("a notification missed while LISTEN was down does not leave stale tiles", async () => {
     const path = `/api/tiles/plots/${sample.tile}.mvt`;
     const version = async () => {

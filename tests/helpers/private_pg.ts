@@ -59,7 +59,7 @@ export async function startPrivatePg(): Promise<PrivatePg> {
     `port = ${port}`,
     "listen_addresses = '127.0.0.1'",
     `unix_socket_directories = '${root}'`,
-    "max_connections = 40",
+    "max_connections = 20",
     "shared_buffers = 32MB",
   ].join("\n");
   writeFileSync(join(dataDir, "postgresql.auto.conf"), `${conf}\n`);
