@@ -60,8 +60,10 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
     // Names the connections in pg_stat_activity (a connection string's application_name wins).
     application_name: "zoneatlas",
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
-    // Notice a vanished server (no RST, e.g. a failed-over host) on idle sockets.
+    // Notice a vanished server (no RST, e.g. a failed-over host) on idle sockets: first probe after 10 s
+    // idle; the OS's probe interval and count decide when the socket is declared dead.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   // An idle client losing its connection (server restart) must not crash the process; the pool
@@ -153,6 +155,7 @@ async function listenPg(
       connectionString: url,
       connectionTimeoutMillis: connectTimeoutMs,
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       application_name: "zoneatlas-listen",
       ...(schema ? { options: `-c search_path=${schema},public` } : {}),
     });
