@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, Log } from "./app_env.ts";
 import { sessionMiddleware } from "./auth/session.ts";
-import { isConnectionError } from "./db/connection_errors.ts";
+import { globalBodyLimit } from "./body_limit.ts";
+import { isConnectionError, isStatementTimeout } from "./db/connection_errors.ts";
 import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
 import { ImportJobs } from "./imports/import_jobs.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -49,6 +50,9 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     c.header("Content-Language", c.var.lang);
   });
 
+  // 413 for oversized bodies before any route reads them (uploads have their own limit).
+  app.use("/api/*", globalBodyLimit);
+
   // Session (lazy) and double-submit CSRF on state-changing requests that carry a session cookie.
   app.use("/api/*", sessionMiddleware);
 
@@ -86,6 +90,11 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     } else if (isConnectionError(err)) {
       full.log("warn", "database unavailable", { requestId, error: err.message });
       out = fail("db_unavailable", lang, {});
+      c.header("Retry-After", "5");
+    } else if (isStatementTimeout(err)) {
+      full.log("warn", "statement timeout", { requestId, path: c.req.path, error: err.message });
+      out = fail("db_timeout", lang, { limitMs: full.statementTimeoutMs ?? 0 });
+      c.header("Retry-After", "5");
     } else {
       full.log("error", "unhandled error", {
         requestId,

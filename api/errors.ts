@@ -274,6 +274,11 @@ export const ERRORS = {
     "zh-CN": "数据库暂时不可用，请稍后重试",
     en: "The database is temporarily unavailable; try again shortly",
   },
+  db_timeout: {
+    status: 503,
+    "zh-CN": "数据库查询超时（超过 {limitMs} 毫秒），请稍后重试或缩小查询范围",
+    en: "The database query timed out (over {limitMs} ms); try again shortly or narrow the request",
+  },
   internal_error: {
     status: 500,
     "zh-CN": "服务器内部错误（请求编号 {requestId}）",

@@ -27,6 +27,7 @@ import {
   parkForImport,
   saveFieldMapping,
 } from "../db/imports.ts";
+import { liftStatementTimeout } from "../db/timeouts.ts";
 import { AppError } from "../errors.ts";
 import type { ImportIssue, ImportReport, PlotFieldMapping } from "../schemas/imports.ts";
 
@@ -159,6 +160,7 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
 
   try {
     return await db.transaction(async (tx) => {
+      await liftStatementTimeout(tx);
       await stagePlots(tx, batches(), (done) => progress({ phase: "staging", processed: done, total }));
       progress({ phase: "validating", processed: total, total });
       const repaired = await repairAndMeasure(tx);

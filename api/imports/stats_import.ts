@@ -6,6 +6,7 @@ import { isZip, type ZipLimits } from "../../data/importers/zip_entries.ts";
 import type { Db, Queryable } from "../db/db.ts";
 import { finishImport, insertImport } from "../db/imports.ts";
 import { enterprisesByKeys, upsertEnterpriseStats } from "../db/stats_import.ts";
+import { liftStatementTimeout } from "../db/timeouts.ts";
 import { AppError } from "../errors.ts";
 import type { StatsImportIssue, StatsImportReport } from "../schemas/target_imports.ts";
 import { problemToAppError } from "./plot_import.ts";
@@ -147,6 +148,7 @@ export async function runStatsImport(db: Db, input: StatsImportInput): Promise<S
   const fields = layout.columns.map((c) => c.field);
   try {
     return await db.transaction(async (tx) => {
+      await liftStatementTimeout(tx);
       const { report, resolved } = await check(tx);
       if (report.errorCount > 0 && !input.dryRun)
         throw new AppError("import_validation_failed", { count: report.errorCount }, report);

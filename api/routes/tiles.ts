@@ -141,10 +141,18 @@ export const tilesRoutes = new Hono<AppEnv>()
     if (layer === "plots" && "review" in req.query && req.query.review !== undefined && !reviewRole)
       throw new AppError("forbidden", { role: user.role });
     const deps = c.var.deps;
-    deps.tiles ??= TileService.start(deps.db, {
-      cacheBytes: deps.tileCacheBytes ?? DEFAULT_TILE_CACHE_BYTES,
-      log: deps.log,
-    });
+    if (!deps.tiles) {
+      const starting = TileService.start(deps.db, {
+        cacheBytes: deps.tileCacheBytes ?? DEFAULT_TILE_CACHE_BYTES,
+        log: deps.log,
+      });
+      deps.tiles = starting;
+      // Started while the database was down: forget the failure so the next request starts afresh
+      // (the failure itself reaches this request through the await below, and onError answers 503).
+      starting.catch(() => {
+        if (deps.tiles === starting) delete deps.tiles;
+      });
+    }
     const service = await deps.tiles;
     const t = await service.tile(layer, tile, req.query, req.key);
     // The smallest form the client accepts (brotli, then gzip, once compressed in the background).

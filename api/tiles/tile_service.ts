@@ -67,6 +67,12 @@ export class TileService {
     this.db = db;
     this.versions = versions;
     this.cache = new TileCache(opts.cacheBytes);
+    // Missed notifications (the LISTEN connection was down): drop every cached tile rather than trust
+    // versions that may be behind until the reload lands.
+    versions.onResync(() => {
+      this.cache.clear();
+      this.hitKeys.clear();
+    });
   }
 
   /**
