@@ -12,6 +12,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
  */
 export const OWN_BODY_LIMIT_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: "POST", path: /^\/api\/imports\/?$/ },
+  // Evidence photos: 5 MiB each (api/routes/findings.ts, PHOTO_MAX_BYTES).
+  { method: "POST", path: /^\/api\/findings\/[^/]+\/photos\/?$/ },
 ];
 
 /** True when `method path` is an upload route with its own limit ({@link OWN_BODY_LIMIT_ROUTES}). */
@@ -21,7 +23,7 @@ export const hasOwnBodyLimit = (method: string, path: string): boolean =>
 /**
  * Refuses request bodies over `deps.bodyLimitBytes` with 413 `payload_too_large` while they stream
  * in (by Content-Length when sent, else by counting), before any route parses them. Uploads
- * (`POST /api/imports`) are exempt: that route applies its own, larger limit (`maxUploadBytes`).
+ * (`POST /api/imports`, evidence photos) are exempt: those routes apply their own, larger limits.
  */
 export const globalBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (hasOwnBodyLimit(c.req.method, c.req.path)) return next();

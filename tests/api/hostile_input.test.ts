@@ -16,11 +16,17 @@ import {
   ProposalUpdateSchema,
 } from "../../api/schemas/expansion.ts";
 import { PlotExportQuerySchema } from "../../api/schemas/exports.ts";
+import {
+  FindingCreateSchema,
+  FindingListQuerySchema,
+  FindingTransitionSchema,
+} from "../../api/schemas/findings.ts";
 import { InquiryCreateSchema, InquiryListQuerySchema } from "../../api/schemas/inquiries.ts";
 import { LandQuerySchema } from "../../api/schemas/land.ts";
 import { ConstraintListQuerySchema } from "../../api/schemas/layers.ts";
 import { MatchRequestSchema } from "../../api/schemas/match.ts";
 import { MetricsQuerySchema } from "../../api/schemas/metrics.ts";
+import { PlotPatchSchema } from "../../api/schemas/plot_edit.ts";
 import { PlotDetailQuerySchema, PlotListQuerySchema } from "../../api/schemas/plots.ts";
 import { ReferralCreateSchema, ZoneYearQuerySchema } from "../../api/schemas/referrals.ts";
 import { SearchQuerySchema } from "../../api/schemas/search.ts";
@@ -65,6 +71,11 @@ const QUERY_SCHEMAS: Record<string, z.ZodType[]> = {
   "/api/health": [],
   "/api/auth/me": [],
   "/api/auth/users": [],
+  "/api/auth/demo-accounts": [],
+  "/api/findings": [FindingListQuerySchema],
+  "/api/findings/:id": [],
+  "/api/findings/:id/photos/:photoId": [],
+  "/api/plots/:id/audit": [],
   "/api/zones": [],
   "/api/zones/:id/context": [],
   "/api/zones/:id/metrics": [MetricsQuerySchema],
@@ -121,6 +132,7 @@ function concrete(pattern: string, ids: Ids): string {
   return pattern
     .replace("/api/tiles/:layer/:z/:x/:file", `/api/tiles/plots/${ids.tile}.mvt`)
     .replace(/\/proposals\/:id\/versions\/:version/, `/proposals/${ids.proposal}/versions/1`)
+    .replace(/\/findings\/:id\/photos\/:photoId/, "/findings/1/photos/1")
     .replace(/\/proposals\/:id/, `/proposals/${ids.proposal}`)
     .replace(/\/zones\/:id/, `/zones/${ids.zone}`)
     .replace(/\/parks\/:id/, `/parks/${ids.park}`)
@@ -302,6 +314,10 @@ describe.each(ADAPTERS)("hostile input (%s)", (kind) => {
       ["POST", "/api/expansion/check", CheckRequestSchema, { zoneId: ids.zone }],
       ["POST", "/api/expansion/proposals", ProposalCreateSchema, { parkId: ids.park, name: "p" }],
       ["PUT", `/api/expansion/proposals/${ids.proposal}`, ProposalUpdateSchema, { name: "p" }],
+      ["POST", "/api/findings", FindingCreateSchema, { plotId: ids.plot, kind: "idle" }],
+      // A finding and a plot version that do not exist: validation runs, nothing changes.
+      ["POST", "/api/findings/999999/transitions", FindingTransitionSchema, { to: "verified", version: 1 }],
+      ["PATCH", `/api/plots/${ids.plot}`, PlotPatchSchema, { version: 999_999, landPriceWan: 1 }],
       [
         "POST",
         "/api/staff/referrals",
