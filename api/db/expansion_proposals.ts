@@ -88,24 +88,29 @@ async function insertVersion(
 }
 
 /**
- * Appends a version to a proposal (locking the proposal row so concurrent saves get consecutive
- * numbers). Returns the new version number, or null when the proposal does not exist.
+ * Appends a version to a proposal when its current version is still `expectedVersion` (optimistic
+ * concurrency; the proposal row is locked, so concurrent saves of the same version cannot both pass).
+ * Returns the new version number, `{conflict: current}` when someone saved in between, or null when the
+ * proposal does not exist.
  */
 export async function appendVersion(
   q: Queryable,
   id: number,
+  expectedVersion: number,
   next: (current: ProposalVersion) => {
     name: string;
     rationale: string;
     sources: ProposalSource[];
     geometry: MultiPolygon;
   },
-): Promise<number | null> {
+): Promise<{ version: number } | { conflict: number } | null> {
   const [head] = await q.query<{ current_version: number }>(
     `SELECT current_version FROM expansion_proposals WHERE id = $1 FOR UPDATE`,
     [id],
   );
   if (!head) return null;
+  // Locked, so of two editors who saw the same version exactly one gets past this.
+  if (head.current_version !== expectedVersion) return { conflict: head.current_version };
   const current = await getVersion(q, id, head.current_version);
   if (!current) throw new Error(`proposal ${id} lacks its current version ${head.current_version}`);
   const version = head.current_version + 1;
@@ -114,7 +119,7 @@ export async function appendVersion(
     id,
     version,
   ]);
-  return version;
+  return { version };
 }
 
 /** One version of a proposal, or null. */

@@ -85,15 +85,21 @@ export const expansionProposalsRoutes = new Hono<AppEnv>()
       const { db } = c.var.deps;
       const body = c.req.valid("json");
       const accepted = body.geometry ? await acceptGeometry(db, body.geometry, body.repair) : null;
-      const version = await db.transaction((tx) =>
-        appendVersion(tx, id, (cur) => ({
+      const saved = await db.transaction((tx) =>
+        appendVersion(tx, id, body.version, (cur) => ({
           name: body.name ?? cur.name,
           rationale: body.rationale ?? cur.rationale,
           sources: body.sources ?? cur.sources,
           geometry: accepted?.geometry ?? cur.geometry,
         })),
       );
-      if (version === null) throw new AppError("proposal_not_found", { id });
+      if (saved === null) throw new AppError("proposal_not_found", { id });
+      if ("conflict" in saved)
+        throw new AppError(
+          "version_conflict",
+          { entityZh: "扩区方案", entityEn: "Proposal", id, current: saved.conflict, sent: body.version },
+          { current: await getProposal(db, id) },
+        );
       return c.json({ ...(await getProposal(db, id)), repaired: accepted?.repair ?? null });
     },
   )

@@ -313,7 +313,12 @@ describe.each(ADAPTERS)("hostile input (%s)", (kind) => {
       ["POST", "/api/expansion/candidates", CandidatesRequestSchema, { parkId: ids.park }],
       ["POST", "/api/expansion/check", CheckRequestSchema, { zoneId: ids.zone }],
       ["POST", "/api/expansion/proposals", ProposalCreateSchema, { parkId: ids.park, name: "p" }],
-      ["PUT", `/api/expansion/proposals/${ids.proposal}`, ProposalUpdateSchema, { name: "p" }],
+      [
+        "PUT",
+        `/api/expansion/proposals/${ids.proposal}`,
+        ProposalUpdateSchema,
+        { version: 999_999, name: "p" },
+      ],
       ["POST", "/api/findings", FindingCreateSchema, { plotId: ids.plot, kind: "idle" }],
       // A finding and a plot version that do not exist: validation runs, nothing changes.
       ["POST", "/api/findings/999999/transitions", FindingTransitionSchema, { to: "verified", version: 1 }],
