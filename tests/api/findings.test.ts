@@ -291,6 +291,15 @@ describe.each(ADAPTERS)("review workflow on %s", (kind) => {
   });
 
   test("unknown ids answer 404 with their codes", async () => {
+    expect((await call<ErrorBody>(app, planner, "GET", "/api/findings?zone=999")).body.error.code).toBe(
+      "zone_not_found",
+    );
+    expect((await call<ErrorBody>(app, planner, "GET", "/api/findings?park=999")).body.error.code).toBe(
+      "park_not_found",
+    );
+    expect((await call<ErrorBody>(app, planner, "GET", "/api/findings?plot=999999")).body.error.code).toBe(
+      "plot_not_found",
+    );
     expect((await call<ErrorBody>(app, reviewer, "GET", "/api/findings/999999")).body.error.code).toBe(
       "finding_not_found",
     );
