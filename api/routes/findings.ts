@@ -7,6 +7,7 @@ import type { AuthUser } from "../auth/session.ts";
 import type { Actor } from "../db/audit_log.ts";
 import { getFinding, getFindingDetail, getPhoto, getPlotForFinding, listFindings } from "../db/findings.ts";
 import { getPark } from "../db/parks.ts";
+import { zoneExists } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
 import { PHOTO_MAX_BYTES, photoMediaType } from "../findings/photo_type.ts";
 import { addPhoto, openFinding, transitionFinding } from "../findings/workflow.ts";
@@ -47,7 +48,10 @@ export const findingsRoutes = new Hono<AppEnv>()
     const query = c.req.valid("query");
     const { db } = c.var.deps;
     const user = await userOf(c);
-    if (query.zone !== undefined) assertZoneAccess(user, query.zone);
+    if (query.zone !== undefined) {
+      assertZoneAccess(user, query.zone);
+      if (!(await zoneExists(db, query.zone))) throw new AppError("zone_not_found", { id: query.zone });
+    }
     if (query.park !== undefined) {
       const park = await getPark(db, query.park);
       if (!park) throw new AppError("park_not_found", { id: query.park });
