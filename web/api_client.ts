@@ -87,6 +87,15 @@ export async function sendJson<T>(
   });
 }
 
+/** POSTs a multipart form (an upload) under /api with the session's CSRF token; errors as `getJson`. */
+export async function sendForm<T>(path: string, form: FormData, lang: Lang): Promise<T> {
+  return requestJson<T>(path, lang, {
+    method: "POST",
+    headers: { Accept: "application/json", "Accept-Language": lang, ...csrfHeaders() },
+    body: form,
+  });
+}
+
 async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
   const signal = init.signal;
   let res: Response;

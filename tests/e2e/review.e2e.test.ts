@@ -1,8 +1,10 @@
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { errorMessage } from "../../api/errors.ts";
 import { translate } from "../../web/i18n/lang.ts";
 import { contrastFailures } from "../helpers/contrast.ts";
-import { E2eApp, SHOTS } from "../helpers/e2e_app.ts";
+import { E2eApp, SHOTS, signInContext } from "../helpers/e2e_app.ts";
+import { logIn, type TestSession } from "../helpers/session.ts";
 
 /**
  * The reviewer flow of issue 9 in Chromium: signed in as the demo reviewer (through the API; the cookie is
@@ -35,36 +37,31 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function login(username: string, password: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${app.url}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = /za_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-  if (!cookie) throw new Error("no session cookie");
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrf: csrfToken };
+/** Logs `username` in through the API (a demo account) and returns the session. */
+const login = (username: string, password: string): Promise<TestSession> =>
+  logIn({ request: (path, init) => fetch(`${app.url}${path}`, init) }, username, password);
+
+/** Puts `username`'s session cookie into the page's context and reloads the page. */
+async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  if (!app.context) throw new Error("no browser context");
+  await signInContext(app.context, app.url, await login(username, password));
+  await page.reload();
 }
-const loginCookie = async (username: string, password: string) => (await login(username, password)).cookie;
 
 describe("review workflow in the plot panel", () => {
   test("a reviewer opens a finding, advances it, adds a photo and sees history and audit log", async () => {
     const rows = await app.db.query<{ id: number }>("SELECT id FROM plots ORDER BY id LIMIT 1");
     const plotId = rows[0]?.id;
     if (plotId === undefined) throw new Error("no demo plot");
-    const page = await app.openApp(`#/plot/${plotId}`);
+    const page = await app.openApp(`#/plot/${plotId}`, { signedIn: false });
+    await page.locator('[data-testid="login-page"]').waitFor();
     const review = page.locator('[data-testid="plot-review"]');
-    // Without a session the section only says how to get one.
+    // An investment officer sees the plot but not its review: the section says which roles may.
+    await signInAs(page, "officer", "officer-demo");
     await page.locator('[data-testid="plot-review"][data-state="anonymous"]').waitFor({ timeout: 30_000 });
     expect(await review.textContent()).toContain(zh("review.loginHint"));
 
-    const cookie = await loginCookie("reviewer", "reviewer-demo");
-    await app.context?.addCookies([
-      { name: "za_session", value: cookie, url: app.url, httpOnly: true, sameSite: "Lax" },
-    ]);
-    await page.reload();
+    await signInAs(page, "reviewer", "reviewer-demo");
     await page.locator('[data-testid="plot-review"][data-state="ok"]').waitFor({ timeout: 30_000 });
     expect(await review.textContent()).toContain(zh("review.none"));
 
@@ -141,13 +138,9 @@ describe("review workflow in the plot panel", () => {
     );
     const plot = rows[0];
     if (!plot) throw new Error("no demo plot");
-    const page = await app.openApp(`#/plot/${plot.id}`);
-    await page.locator('[data-testid="plot-review"]').waitFor({ timeout: 30_000 });
-    const planner = await login("planner", "planner-demo");
-    await app.context?.addCookies([
-      { name: "za_session", value: planner.cookie, url: app.url, httpOnly: true, sameSite: "Lax" },
-    ]);
-    await page.reload();
+    const page = await app.openApp(`#/plot/${plot.id}`, { signedIn: false });
+    await page.locator('[data-testid="login-page"]').waitFor();
+    await signInAs(page, "planner", "planner-demo");
     const edit = page.locator('[data-testid="plot-edit"]');
     await edit.waitFor({ timeout: 30_000 });
     expect(await edit.locator("h3").textContent()).toContain(zh("review.version", { version: plot.version }));
@@ -171,8 +164,8 @@ describe("review workflow in the plot panel", () => {
       method: "PATCH",
       headers: {
         "Content-Type": "application/json",
-        Cookie: `za_session=${other.cookie}`,
-        "X-CSRF-Token": other.csrf,
+        Cookie: other.cookie,
+        "X-CSRF-Token": other.csrfToken,
       },
       body: JSON.stringify({ version: plot.version + 1, landPriceWan: 999 }),
     });

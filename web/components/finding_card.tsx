@@ -8,7 +8,8 @@ import { advanceFinding, uploadFindingPhoto } from "../review_client.ts";
 interface FindingCardProps {
   finding: FindingDetail;
   /** The session's CSRF token when the account may write (reviewer, admin); null: read-only. */
-  csrf: string | null;
+  /** The account may advance the finding and add photos (reviewers, admins). */
+  canWrite: boolean;
   /** Called after a successful write (reload the list and the audit history). */
   onChanged(): void;
 }
@@ -18,7 +19,7 @@ interface FindingCardProps {
  * reviewers — the next step (with disposal when deciding) and a photo upload. Errors (409 stale version,
  * 413, 415, 422) show the server's message.
  */
-export function FindingCard({ finding: f, csrf, onChanged }: FindingCardProps) {
+export function FindingCard({ finding: f, canWrite, onChanged }: FindingCardProps) {
   const { lang, t } = useI18n();
   const [to, setTo] = useState<FindingStatus | "">(f.next[0] ?? "");
   const [disposal, setDisposal] = useState<Disposal>("fee");
@@ -43,20 +44,19 @@ export function FindingCard({ finding: f, csrf, onChanged }: FindingCardProps) {
   };
   const advance = (e: FormEvent) => {
     e.preventDefault();
-    if (!csrf || to === "") return;
+    if (!canWrite || to === "") return;
     void run(() =>
       advanceFinding(
         f.id,
         { to, version: f.version, note, ...(to === "disposal_decided" ? { disposal } : {}) },
-        csrf,
         lang,
       ),
     );
   };
   const upload = (e: FormEvent) => {
     e.preventDefault();
-    if (!csrf || !file) return;
-    void run(() => uploadFindingPhoto(f.id, file, caption, csrf, lang));
+    if (!canWrite || !file) return;
+    void run(() => uploadFindingPhoto(f.id, file, caption, lang));
   };
 
   return (
@@ -100,7 +100,7 @@ export function FindingCard({ finding: f, csrf, onChanged }: FindingCardProps) {
           ))}
         </div>
       ) : null}
-      {csrf && f.next.length > 0 ? (
+      {canWrite && f.next.length > 0 ? (
         <form className="finding-card__form" onSubmit={advance} data-testid="finding-advance-form">
           <label>
             {t("review.nextLabel")}
@@ -141,7 +141,7 @@ export function FindingCard({ finding: f, csrf, onChanged }: FindingCardProps) {
           </button>
         </form>
       ) : null}
-      {csrf && f.status !== "closed" ? (
+      {canWrite && f.status !== "closed" ? (
         <form className="finding-card__form" onSubmit={upload}>
           <label>
             {t("review.photoFile")}

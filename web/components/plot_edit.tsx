@@ -1,13 +1,12 @@
 import type { PlotDetail } from "@api/contract.ts";
 import type { PlotPatch } from "@api/schemas/plot_edit.ts";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ApiError } from "../api_client.ts";
-import { useAsync } from "../hooks/use_async.ts";
+import { hasRole, useAuth } from "../auth/auth_context.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PLOT_STATUS_COLORS } from "../map/layers/palette.ts";
-import { fetchMe, patchPlot } from "../review_client.ts";
+import { patchPlot } from "../review_client.ts";
 
-const EDITORS = new Set(["admin", "planner"]);
 const STATUSES = Object.keys(PLOT_STATUS_COLORS) as PlotDetail["status"][];
 const DELAY_CAUSES = ["government", "force_majeure", "enterprise"] as const;
 
@@ -24,16 +23,14 @@ interface PlotEditProps {
  */
 export function PlotEdit({ plot, onChanged }: PlotEditProps) {
   const { lang, t } = useI18n();
-  const langRef = useRef(lang);
-  langRef.current = lang;
-  const [me] = useAsync("me", (signal) => fetchMe(langRef.current, signal));
+  const auth = useAuth();
   const [status, setStatus] = useState(plot.status);
   const [price, setPrice] = useState(plot.landPriceWan === null ? "" : String(plot.landPriceWan));
   const [delay, setDelay] = useState<string>(plot.delayCause ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
-  if (me.status !== "ok" || !me.data || !EDITORS.has(me.data.role)) return null;
-  const csrf = me.data.csrfToken;
+  // Planners (and admins) edit; the server refuses everyone else anyway.
+  if (!hasRole(auth?.me, "planner")) return null;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +44,7 @@ export function PlotEdit({ plot, onChanged }: PlotEditProps) {
     setBusy(true);
     setError(null);
     try {
-      await patchPlot(plot.id, body, csrf, lang);
+      await patchPlot(plot.id, body, lang);
       onChanged();
     } catch (err) {
       setError({

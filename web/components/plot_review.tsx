@@ -2,15 +2,13 @@ import type { FindingDetail } from "@api/schemas/findings.ts";
 import type { AuditEntry } from "@api/schemas/plot_edit.ts";
 import { FINDING_KINDS, type FindingKind } from "@geo/finding_workflow.ts";
 import { type FormEvent, useRef, useState } from "react";
+import { hasRole, useAuth } from "../auth/auth_context.ts";
 import { useAsync } from "../hooks/use_async.ts";
 import { formatDateTime } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/zh_cn.ts";
-import { fetchMe, fetchPlotAudit, fetchPlotFindings, openFinding } from "../review_client.ts";
+import { fetchPlotAudit, fetchPlotFindings, openFinding } from "../review_client.ts";
 import { FindingCard } from "./finding_card.tsx";
-
-const READERS = new Set(["admin", "reviewer", "planner"]);
-const WRITERS = new Set(["admin", "reviewer"]);
 
 /** The dictionary key of an audit action (`transition:a->b` → the transition label). */
 const actionKey = (a: AuditEntry["action"]): MessageKey =>
@@ -29,15 +27,17 @@ export function PlotReview({ plotId }: { plotId: number }) {
   const { lang, t } = useI18n();
   const langRef = useRef(lang);
   langRef.current = lang;
-  const [state, reload] = useAsync(`review:${plotId}`, async (signal) => {
-    const me = await fetchMe(langRef.current, signal);
-    if (!me || !READERS.has(me.role))
-      return { me, findings: [] as FindingDetail[], audit: [] as AuditEntry[] };
+  const me = useAuth()?.me ?? null;
+  // Reviewers and planners read (admins too); reviewers write. The server enforces the same.
+  const reads = hasRole(me, "reviewer", "planner");
+  const writes = hasRole(me, "reviewer");
+  const [state, reload] = useAsync(`review:${plotId}:${reads}`, async (signal) => {
+    if (!reads) return { findings: [] as FindingDetail[], audit: [] as AuditEntry[] };
     const [findings, audit] = await Promise.all([
       fetchPlotFindings(plotId, langRef.current, signal),
       fetchPlotAudit(plotId, langRef.current, signal),
     ]);
-    return { me, findings, audit };
+    return { findings, audit };
   });
   const [kind, setKind] = useState<FindingKind>("idle");
   const [note, setNote] = useState("");
@@ -58,21 +58,20 @@ export function PlotReview({ plotId }: { plotId: number }) {
         </p>
       </section>
     );
-  const { me, findings, audit } = state.data;
-  if (!me || !READERS.has(me.role))
+  const { findings, audit } = state.data;
+  if (!reads)
     return (
       <section className="plot-section" data-testid="plot-review" data-state="anonymous">
         <p className="plot-section__note">{t("review.loginHint")}</p>
       </section>
     );
-  const csrf = WRITERS.has(me.role) ? me.csrfToken : null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!csrf) return;
+    if (!writes) return;
     setBusy(true);
     setError(null);
     try {
-      await openFinding({ plotId, kind, note }, csrf, lang);
+      await openFinding({ plotId, kind, note }, lang);
       setNote("");
       reload();
     } catch (err) {
@@ -98,12 +97,12 @@ export function PlotReview({ plotId }: { plotId: number }) {
           <FindingCard
             key={`${f.id}-${f.version}-${f.photos.length}`}
             finding={f}
-            csrf={csrf}
+            canWrite={writes}
             onChanged={reload}
           />
         ))}
       </ul>
-      {csrf ? (
+      {writes ? (
         <form className="finding-card__form" onSubmit={submit} data-testid="finding-open-form">
           <h4 className="finding-block__title">{t("review.open")}</h4>
           <label>

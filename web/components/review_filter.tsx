@@ -2,11 +2,10 @@ import type { Finding } from "@api/schemas/findings.ts";
 import type { TileReviewFilter } from "@api/schemas/tiles.ts";
 import { FINDING_STATUSES } from "@geo/finding_workflow.ts";
 import { useRef } from "react";
+import { hasRole, useAuth } from "../auth/auth_context.ts";
 import { useAsync } from "../hooks/use_async.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { fetchMe, fetchZoneFindings } from "../review_client.ts";
-
-const READERS = new Set(["admin", "reviewer", "planner"]);
+import { fetchZoneFindings } from "../review_client.ts";
 
 interface ReviewFilterProps {
   zoneId: number;
@@ -26,13 +25,16 @@ export function ReviewFilter({ zoneId, value, onChange, onOpenPlot, refreshKey }
   const { lang, t } = useI18n();
   const langRef = useRef(lang);
   langRef.current = lang;
-  const [state] = useAsync(`review-filter:${zoneId}:${value ?? ""}:${refreshKey}`, async (signal) => {
-    const me = await fetchMe(langRef.current, signal);
-    if (!me || !READERS.has(me.role)) return null;
-    if (value === null) return [] as Finding[];
-    const all = await fetchZoneFindings(zoneId, value === "open" ? null : value, langRef.current, signal);
-    return value === "open" ? all.filter((f) => f.status !== "closed") : all;
-  });
+  const reads = hasRole(useAuth()?.me, "reviewer", "planner");
+  const [state] = useAsync(
+    `review-filter:${zoneId}:${value ?? ""}:${refreshKey}:${reads}`,
+    async (signal) => {
+      if (!reads) return null;
+      if (value === null) return [] as Finding[];
+      const all = await fetchZoneFindings(zoneId, value === "open" ? null : value, langRef.current, signal);
+      return value === "open" ? all.filter((f) => f.status !== "closed") : all;
+    },
+  );
   if (state.status !== "ok" || state.data === null) return null;
   const findings = state.data;
   return (
