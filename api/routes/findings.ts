@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../app_env.ts";
 import { assertZoneAccess, requireRole } from "../auth/require_role.ts";
 import type { AuthUser } from "../auth/session.ts";
+import { currentUser } from "../auth/zone_scope.ts";
 import type { Actor } from "../db/audit_log.ts";
 import { getFinding, getFindingDetail, getPhoto, getPlotForFinding, listFindings } from "../db/findings.ts";
 import { getPark } from "../db/parks.ts";
@@ -22,11 +23,6 @@ import { IdParamSchema } from "../schemas/zones.ts";
 import { validate } from "../validate.ts";
 
 /** The signed-in account (the role guard ran first, so there is one). */
-async function userOf(c: { var: AppEnv["Variables"] }): Promise<AuthUser> {
-  const user = await c.var.auth();
-  if (!user) throw new AppError("not_authenticated");
-  return user;
-}
 const actorOf = (u: AuthUser): Actor => ({ userId: u.userId, username: u.username });
 
 const limitMb = Math.round((PHOTO_MAX_BYTES / 2 ** 20) * 100) / 100;
@@ -47,7 +43,7 @@ export const findingsRoutes = new Hono<AppEnv>()
   .get("/", requireRole("reviewer", "planner"), validate("query", FindingListQuerySchema), async (c) => {
     const query = c.req.valid("query");
     const { db } = c.var.deps;
-    const user = await userOf(c);
+    const user = await currentUser(c);
     if (query.zone !== undefined) {
       assertZoneAccess(user, query.zone);
       if (!(await zoneExists(db, query.zone))) throw new AppError("zone_not_found", { id: query.zone });
@@ -67,7 +63,7 @@ export const findingsRoutes = new Hono<AppEnv>()
   .post("/", requireRole("reviewer"), validate("json", FindingCreateSchema), async (c) => {
     const body = c.req.valid("json");
     const { db } = c.var.deps;
-    const user = await userOf(c);
+    const user = await currentUser(c);
     const plot = await getPlotForFinding(db, body.plotId);
     if (!plot) throw new AppError("plot_not_found", { id: body.plotId });
     assertZoneAccess(user, plot.zoneId);
@@ -77,7 +73,7 @@ export const findingsRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const f = await getFindingDetail(c.var.deps.db, id);
     if (!f) throw new AppError("finding_not_found", { id });
-    assertZoneAccess(await userOf(c), f.zoneId);
+    assertZoneAccess(await currentUser(c), f.zoneId);
     return c.json(f);
   })
   .post(
@@ -87,7 +83,7 @@ export const findingsRoutes = new Hono<AppEnv>()
     validate("json", FindingTransitionSchema),
     async (c) => {
       const { id } = c.req.valid("param");
-      const user = await userOf(c);
+      const user = await currentUser(c);
       const f = await transitionFinding(
         c.var.deps.db,
         id,
@@ -114,7 +110,7 @@ export const findingsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const { db } = c.var.deps;
-      const user = await userOf(c);
+      const user = await currentUser(c);
       const f = await getFinding(db, id);
       if (!f) throw new AppError("finding_not_found", { id });
       assertZoneAccess(user, f.zoneId);
@@ -141,7 +137,7 @@ export const findingsRoutes = new Hono<AppEnv>()
       const { id, photoId } = c.req.valid("param");
       const photo = await getPhoto(c.var.deps.db, id, photoId);
       if (!photo) throw new AppError("photo_not_found", { id, photoId });
-      assertZoneAccess(await userOf(c), photo.zoneId);
+      assertZoneAccess(await currentUser(c), photo.zoneId);
       // Copy into a fresh buffer: node-postgres returns a Buffer whose .slice() is a view into a shared pool.
       return c.body(new Uint8Array(photo.bytes).buffer as ArrayBuffer, 200, {
         "Content-Type": photo.mediaType,

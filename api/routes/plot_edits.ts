@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
 import { assertZoneAccess, requireRole } from "../auth/require_role.ts";
+import { currentUser } from "../auth/zone_scope.ts";
 import { insertAudit, listPlotAudit } from "../db/audit_log.ts";
 import { getPlotForFinding } from "../db/findings.ts";
 import { getPlotEditable, updatePlotFields } from "../db/plot_edit.ts";
@@ -23,8 +24,7 @@ export const plotEditsRoutes = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const { version, ...changes } = c.req.valid("json");
-      const user = await c.var.auth();
-      if (!user) throw new AppError("not_authenticated");
+      const user = await currentUser(c);
       const result = await c.var.deps.db.transaction(async (tx) => {
         const cur = await getPlotEditable(tx, id, { forUpdate: true });
         if (!cur) throw new AppError("plot_not_found", { id });
@@ -63,8 +63,6 @@ export const plotEditsRoutes = new Hono<AppEnv>()
     const { db } = c.var.deps;
     const plot = await getPlotForFinding(db, id);
     if (!plot) throw new AppError("plot_not_found", { id });
-    const user = await c.var.auth();
-    if (!user) throw new AppError("not_authenticated");
-    assertZoneAccess(user, plot.zoneId);
+    assertZoneAccess(await currentUser(c), plot.zoneId);
     return c.json(await listPlotAudit(db, id));
   });
