@@ -105,6 +105,21 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
       expect((await getJson<ErrorBody>(app, "/api/land?standard=yes")).status).toBe(400);
       expect((await getJson<ErrorBody>(app, "/api/land?zone=999999")).body.error.code).toBe("zone_not_found");
     });
+
+    test("pages: limit and offset window the list in its order; total counts every match", async () => {
+      type Page = Land & { total: number; limit: number; offset: number };
+      const all = (await getJson<Page>(app, "/api/land")).body;
+      expect(all.total).toBe(all.features.length);
+      expect(all.total).toBeGreaterThan(4);
+      expect([all.limit, all.offset]).toEqual([1000, 0]);
+      const page = (await getJson<Page>(app, "/api/land?limit=2&offset=3")).body;
+      expect(page.features.map((f) => f.id)).toEqual(all.features.slice(3, 5).map((f) => f.id));
+      expect([page.total, page.limit, page.offset]).toEqual([all.total, 2, 3]);
+      const past = (await getJson<Page>(app, `/api/land?offset=${all.total + 10}`)).body;
+      expect([past.features.length, past.total]).toEqual([0, all.total]);
+      for (const bad of ["limit=0", "limit=5001", "offset=-1", "limit=2.5"])
+        expect((await getJson<ErrorBody>(app, `/api/land?${bad}`)).status, bad).toBe(400);
+    });
   });
 
   test("GET /api/land/:id: 标准地 terms and floor price; a built plot is not on offer (404)", async () => {

@@ -5,7 +5,12 @@ import type { Lang } from "../i18n/lang.ts";
 import { type LandFilters, landQueryString } from "./invest_route.ts";
 
 /** `GET /api/land`: offered plots with public properties. */
-export type LandCollection = FeatureCollection<Polygon | MultiPolygon, LandProperties>;
+export type LandCollection = FeatureCollection<Polygon | MultiPolygon, LandProperties> & {
+  /** Plots matching the filters in all; the collection holds one page of them (`limit` from `offset`). */
+  total: number;
+  limit: number;
+  offset: number;
+};
 
 export const fetchLandZones = (lang: Lang, signal?: AbortSignal) =>
   getJson<LandZone[]>("/api/land/zones", lang, signal);
