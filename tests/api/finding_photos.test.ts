@@ -4,23 +4,11 @@ import { createAccount } from "../../api/auth/accounts.ts";
 import { PHOTO_MAX_BYTES } from "../../api/findings/photo_type.ts";
 import type { FindingDetail } from "../../api/schemas/findings.ts";
 import type { ErrorBody } from "../helpers/api.ts";
+import { JPEG, PNG, photoForm, WEBP } from "../helpers/photos.ts";
 import { call, logIn, type TestSession } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type App = ReturnType<typeof createApp>;
-
-const PNG = Uint8Array.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-]);
-const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
-const WEBP = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 4, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38]);
-
-const photoForm = (bytes: Uint8Array, name: string, type: string, caption = "") => {
-  const form = new FormData();
-  form.append("file", new File([bytes.slice().buffer as ArrayBuffer], name, { type }));
-  if (caption) form.append("caption", caption);
-  return form;
-};
 
 /** Evidence photos of findings: type by magic bytes, size limit, storage and serving, zone checks. */
 describe.each(ADAPTERS)("finding photos on %s", (kind) => {

@@ -4,21 +4,11 @@ import { createAccount } from "../../api/auth/accounts.ts";
 import type { FindingDetail } from "../../api/schemas/findings.ts";
 import type { AuditEntry } from "../../api/schemas/plot_edit.ts";
 import type { ErrorBody } from "../helpers/api.ts";
+import { PNG, photoForm } from "../helpers/photos.ts";
 import { call, logIn, type TestSession } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type App = ReturnType<typeof createApp>;
-
-const PNG = Uint8Array.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
-]);
-
-const photoForm = (bytes: Uint8Array, name: string, type: string, caption = "") => {
-  const form = new FormData();
-  form.append("file", new File([bytes.slice().buffer as ArrayBuffer], name, { type }));
-  if (caption) form.append("caption", caption);
-  return form;
-};
 
 describe.each(ADAPTERS)("review workflow on %s", (kind) => {
   let t: TestDb;
