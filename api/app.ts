@@ -128,7 +128,7 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/land", landRoutes)
     .route("/match", matchRoutes)
     .route("/inquiries", inquiriesRoutes)
-    // Staff-only (the investment office); protected once accounts and roles arrive (issue 9).
+    // The investment office: officers and planners only (docs/security.md).
     .route("/staff/inquiries", staffInquiriesRoutes)
     .route("/staff/referrals", staffReferralsRoutes)
     .route("/staff/benefit-sharing", staffBenefitSharingRoutes)
