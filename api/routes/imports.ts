@@ -9,8 +9,10 @@ import {
   lastActiveImportId,
   listFieldMappings,
   listImports,
+  undoConstraintImport,
   undoImport,
 } from "../db/imports.ts";
+import { undoStatsImport } from "../db/stats_import.ts";
 import { AppError } from "../errors.ts";
 import { runConstraintImport } from "../imports/constraint_import.ts";
 import type { ImportJobs } from "../imports/import_jobs.ts";
@@ -102,7 +104,8 @@ async function constraintInputOf(
  * one new constraint layer; target=stats — enterprise annual statistics from CSV/XLSX; target=plots, parkId, encoding?, srid?, sourceCoordinates?,
  * dryRun?, mapping?, mappingName?, saveMappingAs?, background?): validation report, then an
  * all-or-nothing commit; large uploads answer 202 with a job. `GET /api/imports`: history;
- * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (latest import only);
+ * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (the latest import of its target: plots,
+ * a constraint layer or statistics);
  * `GET /api/imports/jobs/:id`: progress; `GET /api/imports/mappings`: saved field mappings.
  */
 export const importsRoutes = new Hono<AppEnv>()
@@ -159,10 +162,16 @@ export const importsRoutes = new Hono<AppEnv>()
     const result = await db.transaction(async (tx) => {
       const rec = await getImport(tx, id);
       if (!rec) throw new AppError("import_not_found", { id });
-      if (rec.target !== "plots") throw new AppError("import_not_undoable", { id, target: rec.target });
-      const last = await lastActiveImportId(tx);
+      const last = await lastActiveImportId(tx, rec.target);
       if (last !== id) throw new AppError("import_not_last", { id, last: last ?? "-" });
-      return undoImport(tx, id, by);
+      const undone =
+        rec.target === "plots"
+          ? await undoImport(tx, id, by)
+          : rec.target === "constraints"
+            ? await undoConstraintImport(tx, id, by)
+            : await undoStatsImport(tx, id, by);
+      if (!undone) throw new AppError("import_not_undoable", { id, target: rec.target });
+      return undone;
     });
     return c.json({ importId: id, ...result, plotCount: await countPlots(db) });
   });

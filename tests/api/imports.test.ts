@@ -134,6 +134,25 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
       { code: "RE-1", fields: ["geometry"], areaDeltaM2: expect.any(Number) },
     ]);
     expect(await plotCount(t.db)).toBe(before + 3);
+    // The import writes the staged area (the area trigger keeps it, migration 0013): still exactly
+    // ST_Area(geom::geography), also for the moved plot, and 亩 = m² × 15 / 10,000.
+    const areas = await t.db.query<{ code: string; stored: number; computed: number; mu: number }>(
+      `SELECT code, area_m2::float8 AS stored, ST_Area(geom::geography)::float8 AS computed, area_mu::float8 AS mu
+         FROM plots WHERE code LIKE 'RE-%' ORDER BY code`,
+    );
+    expect(areas).toHaveLength(3);
+    for (const a of areas) {
+      expect(a.stored).toBe(a.computed);
+      expect(a.mu).toBeCloseTo((a.stored * 15) / 10_000, 9);
+    }
+    // Outside an import the trigger computes the area as before.
+    await t.db.query(
+      "UPDATE plots SET geom = ST_Multi(ST_Scale(geom, 1, 1)), area_m2 = 1 WHERE code = 'RE-2'",
+    );
+    const [edited] = await t.db.query<{ ok: boolean }>(
+      "SELECT area_m2 = ST_Area(geom::geography) AS ok FROM plots WHERE code = 'RE-2'",
+    );
+    expect(edited?.ok).toBe(true);
 
     const hist = await (await app.request("/api/imports")).json();
     expect(
