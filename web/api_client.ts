@@ -70,7 +70,8 @@ export async function sendJson<T>(
   });
 }
 
-async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
+/** One request under /api; non-2xx answers and network failures become `ApiError` (as `getJson`). */
+export async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
   const signal = init.signal;
   let res: Response;
   try {

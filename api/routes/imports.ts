@@ -44,7 +44,18 @@ const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => {
 /** Default size above which an upload is imported as a background job. */
 const DEFAULT_BACKGROUND_BYTES = 8 * 1024 * 1024;
 
-/** Who imports: the `X-User` header (percent-encoded UTF-8, so 张三 can travel in a header), else "anonymous". */
+/**
+ * Who imports: the signed-in account's username; without a session the `X-User` header (percent-encoded
+ * UTF-8, so 张三 can travel in a header), else "anonymous".
+ */
+async function createdByOf(c: {
+  var: AppEnv["Variables"];
+  req: { header(name: string): string | undefined };
+}) {
+  const user = await c.var.auth();
+  return user ? user.username : userOf(c.req.header("X-User"));
+}
+
 function userOf(header: string | undefined): string {
   const raw = header?.trim() ?? "";
   let name = raw;
@@ -112,7 +123,7 @@ export const importsRoutes = new Hono<AppEnv>()
   .post("/", uploadLimit, validate("form", ImportFormSchema), async (c) => {
     const form = c.req.valid("form");
     const { db, zipLimits, backgroundImportBytes } = c.var.deps;
-    const createdBy = userOf(c.req.header("X-User"));
+    const createdBy = await createdByOf(c);
     if (form.target === "constraints") {
       const report = await runConstraintImport(db, await constraintInputOf(form, createdBy, zipLimits));
       return c.json(report, report.committed ? 201 : 200);
@@ -158,7 +169,7 @@ export const importsRoutes = new Hono<AppEnv>()
   .post("/:id/undo", validate("param", ImportIdParamSchema), async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.var.deps;
-    const by = userOf(c.req.header("X-User"));
+    const by = await createdByOf(c);
     const result = await db.transaction(async (tx) => {
       const rec = await getImport(tx, id);
       if (!rec) throw new AppError("import_not_found", { id });

@@ -1,3 +1,4 @@
+import { enImport } from "./en_import.ts";
 import { enInvest } from "./en_invest.ts";
 import type { zhCN } from "./zh_cn.ts";
 
@@ -263,4 +264,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   "units.areaMuHa": "{mu} ({ha})",
 
   ...enInvest,
+  ...enImport,
 };

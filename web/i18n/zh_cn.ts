@@ -1,3 +1,4 @@
+import { zhCNImport } from "./zh_cn_import.ts";
 import { zhCNInvest } from "./zh_cn_invest.ts";
 
 /**
@@ -263,6 +264,7 @@ export const zhCN = {
   "units.areaMuHa": "{mu}（{ha}）",
 
   ...zhCNInvest,
+  ...zhCNImport,
 } as const;
 
 /** A key of the UI dictionaries. */
