@@ -6,6 +6,7 @@ import { type Bbox, type CrsChoice, resolveCrs } from "./crs_resolve.ts";
 import type { EncodingChoice } from "./dbf_encoding.ts";
 import { type DbfValue, readDbf } from "./dbf_reader.ts";
 import { ImportProblem } from "./import_problem.ts";
+import { readKmlFeatures } from "./kml_reader.ts";
 import { indexShp } from "./shp_reader.ts";
 import { readCsvFeatures, readGeoJsonFeatures } from "./text_formats.ts";
 import { DEFAULT_ZIP_LIMITS, isZip, type ZipLimits, zipEntries } from "./zip_entries.ts";
@@ -16,7 +17,7 @@ export interface SourceFeature {
   properties: Record<string, DbfValue>;
 }
 
-export type SourceFormat = "shapefile" | "geojson" | "csv";
+export type SourceFormat = "shapefile" | "geojson" | "csv" | "kml";
 
 export interface ReadOptions {
   /** The uploaded file's name (decides the format with the magic bytes). */
@@ -128,7 +129,8 @@ export function readRawLayer(bytes: Uint8Array, opts: ReadOptions): RawLayer {
   if (isZip(bytes)) {
     const files = zipEntries(bytes, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
     if (files.size === 0) throw new ImportProblem("import_empty_file", { file: opts.fileName });
-    const inner = [...files.keys()].filter((n) => ["geojson", "json", "csv"].includes(ext(n)));
+    // A KMZ is a zip holding one KML (doc.kml by convention).
+    const inner = [...files.keys()].filter((n) => ["geojson", "json", "csv", "kml"].includes(ext(n)));
     const hasShp = [...files.keys()].some((n) => ["shp", "dbf"].includes(ext(n)));
     if (!hasShp && inner.length > 0) {
       const name = inner[0] as string;
@@ -138,6 +140,7 @@ export function readRawLayer(bytes: Uint8Array, opts: ReadOptions): RawLayer {
   }
   if (e === "geojson" || e === "json") return readGeoJsonFeatures(bytes, opts.fileName, opts.encoding);
   if (e === "csv" || e === "txt") return readCsvFeatures(bytes, opts.fileName, opts.encoding);
+  if (e === "kml") return readKmlFeatures(bytes, opts.fileName, opts.encoding);
   if (e === "shp" || e === "dbf")
     throw new ImportProblem("import_missing_sidecar", { file: e === "shp" ? ".dbf" : ".shp" });
   throw new ImportProblem("import_unsupported_format", { file: opts.fileName });
@@ -248,7 +251,10 @@ export function prepareUpload(bytes: Uint8Array, opts: ReadOptions): PreparedUpl
       ? {
           crs: raw.declaredCrs,
           source: "geojson",
-          reason: `GeoJSON ${raw.declaredCrs.epsg ? `EPSG:${raw.declaredCrs.epsg}` : raw.declaredCrs.name}`,
+          reason:
+            raw.format === "kml"
+              ? "KML: WGS84 longitude/latitude by definition (OGC KML 2.2)"
+              : `GeoJSON ${raw.declaredCrs.epsg ? `EPSG:${raw.declaredCrs.epsg}` : raw.declaredCrs.name}`,
           swapAxes: false,
           warnings: [],
         }

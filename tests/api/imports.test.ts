@@ -184,6 +184,39 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(await plotCount(t.db)).toBe(before);
   });
 
+  test("KML dry run: placemarks with ExtendedData, WGS84 by definition, 宗地编码 mapped, nothing written", async () => {
+    const before = await plotCount(t.db);
+    const d = 0.0004;
+    const ring = [
+      [park.lng, park.lat],
+      [park.lng + d, park.lat],
+      [park.lng + d, park.lat + d],
+      [park.lng, park.lat + d],
+      [park.lng, park.lat],
+    ]
+      .map(([x, y]) => `${x},${y},0`)
+      .join(" ");
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>KML-1</name><ExtendedData><Data name="宗地编码"><value>KML-1</value></Data></ExtendedData>
+      <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon>
+      </Placemark></Document></kml>`;
+    const { status, body } = await postImport(
+      app,
+      { bytes: new TextEncoder().encode(kml), name: "宗地.kml" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      format: "kml",
+      featureCount: 1,
+      errorCount: 0,
+      mapping: { code: "宗地编码" },
+    });
+    expect(body.crs).toMatchObject({ epsg: 4326 });
+    expect(body.summary.inserted).toBe(1);
+    expect(await plotCount(t.db)).toBe(before);
+  });
+
   test("GeoJSON from AMap (GCJ-02) is shifted back on request and lands on the WGS84 positions", async () => {
     const square = (lng: number, lat: number) => {
       const d = 0.0004;

@@ -194,7 +194,7 @@ export function ImportDialog({ zone, me, parkId: initialParkId, onClose }: Impor
             <input
               type="file"
               data-testid="import-file"
-              accept=".zip,.geojson,.json,.csv,.xlsx"
+              accept=".zip,.geojson,.json,.csv,.xlsx,.kml,.kmz"
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? null);
                 setMapping(null);

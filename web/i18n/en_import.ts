@@ -5,7 +5,7 @@ export const enImport: Record<keyof typeof zhCNImport, string> = {
   "import.open": "Import data",
   "import.title": "Import data",
   "import.close": "Close",
-  "import.file": "File (zipped Shapefile, GeoJSON, CSV, XLSX)",
+  "import.file": "File (zipped Shapefile, GeoJSON, CSV, KML/KMZ, XLSX)",
   "import.target": "What to import",
   "import.target.plots": "Plots",
   "import.target.constraints": "Constraint layer",

@@ -3,7 +3,7 @@ export const zhCNImport = {
   "import.open": "导入数据",
   "import.title": "导入数据",
   "import.close": "关闭",
-  "import.file": "文件（Shapefile 压缩包、GeoJSON、CSV、XLSX）",
+  "import.file": "文件（Shapefile 压缩包、GeoJSON、CSV、KML/KMZ、XLSX）",
   "import.target": "导入内容",
   "import.target.plots": "宗地",
   "import.target.constraints": "约束图层",
