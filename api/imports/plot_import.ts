@@ -245,7 +245,7 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
             deviationRatio: declaredAreaDeviationRatio(a.declared_area_m2, a.area_m2) ?? 0,
           });
       all.sort((x, y) => x.index - y.index);
-      const changes = await stagedChanges(tx, park.id);
+      const changes = await stagedChanges(tx, park.id, found.storedInPark);
       const errorCount = all.filter((i) => i.severity === "error").length;
       const totalM2 = found.totalAreaM2;
       const report: ImportReport = {
@@ -278,7 +278,7 @@ export async function runPlotImport(db: Db, input: PlotImportInput): Promise<Imp
         // The full report is stored once, with the final counts, by finishImport.
         report: {},
       });
-      const counts = await commitStaged(tx, importId, park.id);
+      const counts = await commitStaged(tx, importId, park.id, found.storedInPark);
       const final: ImportReport = {
         ...report,
         importId,
