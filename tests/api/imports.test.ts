@@ -184,6 +184,27 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(await plotCount(t.db)).toBe(before);
   });
 
+  test("dry run lists overlaps with stored plots (亩), found only through the file's extent", async () => {
+    const [stored] = await t.db.query<{ code: string; geom: string; mu: number }>(
+      "SELECT code, ST_AsGeoJSON(geom) AS geom, area_mu::float8 AS mu FROM plots WHERE park_id = $1 ORDER BY id LIMIT 1",
+      [park.id],
+    );
+    if (!stored) throw new Error("no stored plot in the park");
+    const fc = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", geometry: JSON.parse(stored.geom), properties: { 宗地编码: "OVX-1" } }],
+    };
+    const { status, body } = await postImport(
+      app,
+      { bytes: new TextEncoder().encode(JSON.stringify(fc)), name: "over.geojson" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(status).toBe(200);
+    const over = body.issues.filter((i) => i.kind === "overlaps_existing");
+    expect(over.map((i) => [i.code, i.detail])).toEqual([["OVX-1", stored.code]]);
+    expect(over[0]?.areaMu).toBeCloseTo(stored.mu, 3);
+  });
+
   test("KML dry run: placemarks with ExtendedData, WGS84 by definition, 宗地编码 mapped, nothing written", async () => {
     const before = await plotCount(t.db);
     const d = 0.0004;
