@@ -15,7 +15,8 @@ import { openTestDb } from "../helpers/test_db.ts";
  * demo planner (session cookie from POST /api/auth/login set on the context; the dialog reads the CSRF
  * token from GET /api/auth/me): validate the real GCJ-02 county boundaries of Yunnan (UTF-8 DBF without
  * .cpg, no .prj), see the report, map 宗地编码 to `adcode`, validate again, import, see the park's plot
- * count grow by the file's features, undo, see it back. Own build directory, so it can run beside the other
+ * count grow by the file's features (the commit runs as a background job: 202, progress bar, then the stored
+ * report), undo, see it back. Own build directory, so it can run beside the other
  * e2e suites.
  */
 const OUT_DIR = "dist/web-e2e-import";
@@ -65,7 +66,8 @@ beforeAll(async () => {
     build: { outDir: resolve(OUT_DIR), emptyOutDir: true },
   });
   db = await openTestDb();
-  server = await startServer({ db, port: 0, staticDir: OUT_DIR });
+  // Above 1 MB a commit runs as a background job (the 2 MB fixture does): the dialog follows its progress.
+  server = await startServer({ db, port: 0, staticDir: OUT_DIR, backgroundImportBytes: 1_000_000 });
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }, 240_000);
 
@@ -125,7 +127,19 @@ describe("import dialog (planner)", () => {
       { timeout: 120_000 },
     );
 
+    // Record whether the progress bar is ever shown (it may be brief), then commit: 202 with a job.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="import-progress"] progress')) w.sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    const accepted = page.waitForResponse(
+      (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/imports",
+    );
     await page.click('[data-testid="import-commit"]');
+    expect((await accepted).status()).toBe(202);
     await page.waitForFunction(
       (n) =>
         document.querySelector('[data-testid="import-park-plots"]')?.getAttribute("data-count") === String(n),
@@ -133,6 +147,7 @@ describe("import dialog (planner)", () => {
       { timeout: 120_000 },
     );
     expect(await status.textContent()).toContain("已导入");
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
     expect(await plotsOfPark(park.id)).toBe(before + FEATURES);
     // The history says who imported: the signed-in account.
     expect(await page.textContent('[data-testid="import-history"]')).toContain("云南省.zip · 宗地 · planner");
