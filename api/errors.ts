@@ -149,13 +149,13 @@ export const ERRORS = {
   import_not_found: { status: 404, "zh-CN": "导入记录 {id} 不存在", en: "Import {id} does not exist" },
   import_not_last: {
     status: 409,
-    "zh-CN": "只能撤销最近一次导入（{last}），不能撤销 {id}",
-    en: "Only the latest import ({last}) can be undone, not {id}",
+    "zh-CN": "只能撤销同类数据最近一次导入（{last}），不能撤销 {id}",
+    en: "Only the latest import of the same target ({last}) can be undone, not {id}",
   },
   import_not_undoable: {
     status: 409,
-    "zh-CN": "导入 {id} 导入的是{target}，撤销只适用于宗地导入",
-    en: "Import {id} imported {target}; undo applies to plot imports only",
+    "zh-CN": "导入 {id}（{target}）没有撤销记录：它早于该类导入的撤销功能，或其图层已被删除",
+    en: "Import {id} ({target}) has no undo record: it predates undo for this target, or its layer was deleted",
   },
   constraint_layer_exists: {
     status: 409,

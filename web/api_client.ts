@@ -96,7 +96,8 @@ export async function sendForm<T>(path: string, form: FormData, lang: Lang): Pro
   });
 }
 
-async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
+/** One request under /api; non-2xx answers and network failures become `ApiError` (as `getJson`). */
+export async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
   const signal = init.signal;
   let res: Response;
   try {

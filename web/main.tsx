@@ -6,6 +6,7 @@ import { InvestGate } from "./invest/invest_gate.tsx";
 import "./styles.css";
 import "./styles_workspace.css";
 import "./styles_review.css";
+import "./styles_import.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

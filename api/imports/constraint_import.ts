@@ -10,7 +10,7 @@ import {
   zoneForImport,
 } from "../db/constraint_import.ts";
 import type { Db } from "../db/db.ts";
-import { finishImport, insertImport } from "../db/imports.ts";
+import { finishImport, insertImport, setImportLayer } from "../db/imports.ts";
 import { liftStatementTimeout } from "../db/timeouts.ts";
 import { AppError } from "../errors.ts";
 import type { ImportIssue } from "../schemas/imports.ts";
@@ -134,6 +134,7 @@ export async function runConstraintImport(
         name: layerName,
         source: `import ${importId}: ${input.fileName}`,
       });
+      await setImportLayer(tx, importId, written.layerId);
       const final: ConstraintImportReport = {
         ...report,
         importId,

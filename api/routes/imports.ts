@@ -11,8 +11,10 @@ import {
   lastActiveImportId,
   listFieldMappings,
   listImports,
+  undoConstraintImport,
   undoImport,
 } from "../db/imports.ts";
+import { undoStatsImport } from "../db/stats_import.ts";
 import { AppError } from "../errors.ts";
 import { runConstraintImport } from "../imports/constraint_import.ts";
 import type { ImportJobs } from "../imports/import_jobs.ts";
@@ -91,7 +93,8 @@ async function constraintInputOf(
  * one new constraint layer; target=stats — enterprise annual statistics from CSV/XLSX; target=plots, parkId, encoding?, srid?, sourceCoordinates?,
  * dryRun?, mapping?, mappingName?, saveMappingAs?, background?): validation report, then an
  * all-or-nothing commit; large uploads answer 202 with a job. `GET /api/imports`: history;
- * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (latest import only);
+ * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (the latest import of its target: plots,
+ * a constraint layer or statistics);
  * `GET /api/imports/jobs/:id`: progress; `GET /api/imports/mappings`: saved field mappings.
  * Planners, within their zone; statistics are keyed by enterprise, not zone, so importing them takes an
  * every-zone account. History records the signed-in username.
@@ -152,14 +155,24 @@ export const importsRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid("param");
     const { db } = c.var.deps;
     const user = await currentUser(c);
+    const by = user.username;
     const result = await db.transaction(async (tx) => {
       const rec = await getImport(tx, id);
       if (!rec) throw new AppError("import_not_found", { id });
       if (rec.parkId !== null) await assertParkAccess(tx, user, rec.parkId);
-      if (rec.target !== "plots") throw new AppError("import_not_undoable", { id, target: rec.target });
-      const last = await lastActiveImportId(tx);
+      // Statistics belong to no zone: undone by every-zone accounts only, as they are imported.
+      if (rec.target === "stats" && user.zoneId !== null)
+        throw new AppError("zone_forbidden", { zoneId: user.zoneId });
+      const last = await lastActiveImportId(tx, rec.target);
       if (last !== id) throw new AppError("import_not_last", { id, last: last ?? "-" });
-      return undoImport(tx, id, user.username);
+      const undone =
+        rec.target === "plots"
+          ? await undoImport(tx, id, by)
+          : rec.target === "constraints"
+            ? await undoConstraintImport(tx, id, by)
+            : await undoStatsImport(tx, id, by);
+      if (!undone) throw new AppError("import_not_undoable", { id, target: rec.target });
+      return undone;
     });
     return c.json({ importId: id, ...result, plotCount: await countPlots(db) });
   });

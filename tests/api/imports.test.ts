@@ -135,6 +135,25 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
       { code: "RE-1", fields: ["geometry"], areaDeltaM2: expect.any(Number) },
     ]);
     expect(await plotCount(t.db)).toBe(before + 3);
+    // The import writes the staged area (the area trigger keeps it, migration 0014): still exactly
+    // ST_Area(geom::geography), also for the moved plot, and 亩 = m² × 15 / 10,000.
+    const areas = await t.db.query<{ code: string; stored: number; computed: number; mu: number }>(
+      `SELECT code, area_m2::float8 AS stored, ST_Area(geom::geography)::float8 AS computed, area_mu::float8 AS mu
+         FROM plots WHERE code LIKE 'RE-%' ORDER BY code`,
+    );
+    expect(areas).toHaveLength(3);
+    for (const a of areas) {
+      expect(a.stored).toBe(a.computed);
+      expect(a.mu).toBeCloseTo((a.stored * 15) / 10_000, 9);
+    }
+    // Outside an import the trigger computes the area as before.
+    await t.db.query(
+      "UPDATE plots SET geom = ST_Multi(ST_Scale(geom, 1, 1)), area_m2 = 1 WHERE code = 'RE-2'",
+    );
+    const [edited] = await t.db.query<{ ok: boolean }>(
+      "SELECT area_m2 = ST_Area(geom::geography) AS ok FROM plots WHERE code = 'RE-2'",
+    );
+    expect(edited?.ok).toBe(true);
 
     const hist = await (await app.request("/api/imports")).json();
     expect(
@@ -163,6 +182,60 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(back[0]?.x).toBeLessThan(moved[0]?.x ?? 0);
     const u1 = await app.request(`/api/imports/${c1.body.importId}/undo`, { method: "POST" });
     expect(await u1.json()).toMatchObject({ deleted: 3, restored: 0 });
+    expect(await plotCount(t.db)).toBe(before);
+  });
+
+  test("dry run lists overlaps with stored plots (亩), found only through the file's extent", async () => {
+    const [stored] = await t.db.query<{ code: string; geom: string; mu: number }>(
+      "SELECT code, ST_AsGeoJSON(geom) AS geom, area_mu::float8 AS mu FROM plots WHERE park_id = $1 ORDER BY id LIMIT 1",
+      [park.id],
+    );
+    if (!stored) throw new Error("no stored plot in the park");
+    const fc = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", geometry: JSON.parse(stored.geom), properties: { 宗地编码: "OVX-1" } }],
+    };
+    const { status, body } = await postImport(
+      app,
+      { bytes: new TextEncoder().encode(JSON.stringify(fc)), name: "over.geojson" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(status).toBe(200);
+    const over = body.issues.filter((i) => i.kind === "overlaps_existing");
+    expect(over.map((i) => [i.code, i.detail])).toEqual([["OVX-1", stored.code]]);
+    expect(over[0]?.areaMu).toBeCloseTo(stored.mu, 3);
+  });
+
+  test("KML dry run: placemarks with ExtendedData, WGS84 by definition, 宗地编码 mapped, nothing written", async () => {
+    const before = await plotCount(t.db);
+    const d = 0.0004;
+    const ring = [
+      [park.lng, park.lat],
+      [park.lng + d, park.lat],
+      [park.lng + d, park.lat + d],
+      [park.lng, park.lat + d],
+      [park.lng, park.lat],
+    ]
+      .map(([x, y]) => `${x},${y},0`)
+      .join(" ");
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>KML-1</name><ExtendedData><Data name="宗地编码"><value>KML-1</value></Data></ExtendedData>
+      <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon>
+      </Placemark></Document></kml>`;
+    const { status, body } = await postImport(
+      app,
+      { bytes: new TextEncoder().encode(kml), name: "宗地.kml" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      format: "kml",
+      featureCount: 1,
+      errorCount: 0,
+      mapping: { code: "宗地编码" },
+    });
+    expect(body.crs).toMatchObject({ epsg: 4326 });
+    expect(body.summary.inserted).toBe(1);
     expect(await plotCount(t.db)).toBe(before);
   });
 

@@ -1,4 +1,5 @@
 import { enAuth } from "./en_auth.ts";
+import { enImport } from "./en_import.ts";
 import { enInvest } from "./en_invest.ts";
 import { enReview } from "./en_review.ts";
 import type { zhCN } from "./zh_cn.ts";
@@ -267,4 +268,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enInvest,
   ...enAuth,
   ...enReview,
+  ...enImport,
 };

@@ -1,4 +1,5 @@
 import { zhCNAuth } from "./zh_cn_auth.ts";
+import { zhCNImport } from "./zh_cn_import.ts";
 import { zhCNInvest } from "./zh_cn_invest.ts";
 import { zhCNReview } from "./zh_cn_review.ts";
 
@@ -267,6 +268,7 @@ export const zhCN = {
   ...zhCNInvest,
   ...zhCNAuth,
   ...zhCNReview,
+  ...zhCNImport,
 } as const;
 
 /** A key of the UI dictionaries. */
