@@ -16,6 +16,7 @@ import {
   numericLabels,
   tilesUrl,
   waitForClassLabels,
+  waitForTilesIndicator,
   zh,
 } from "../helpers/map_e2e.ts";
 
@@ -232,6 +233,7 @@ describe("plot tiles", () => {
 
     await select.selectOption("far");
     expect(await legendTitle(page)).toBe(zhCN["indicator.far"]);
+    await waitForTilesIndicator(page, "far");
     expect(new URL((await tilesUrl(page)) ?? "", app.url).searchParams.get("indicator")).toBe("far");
 
     await select.selectOption("grade");

@@ -24,6 +24,21 @@ export const classLabels = (page: Page) =>
 export const legendTitle = (page: Page) => page.locator('[data-testid="plot-legend-title"]').textContent();
 export const tilesUrl = (page: Page) => page.evaluate(() => window.__zoneAtlasE2e?.plotTilesUrl() ?? null);
 
+/**
+ * Waits until the map's plot tile URL asks for `indicator`: the map updates its source in an effect after the
+ * legend re-renders, so reading the URL right after a selection can still see the previous one.
+ */
+export async function waitForTilesIndicator(page: Page, indicator: string): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const url = window.__zoneAtlasE2e?.plotTilesUrl();
+      return !!url && new URL(url, window.location.href).searchParams.get("indicator") === want;
+    },
+    indicator,
+    { timeout: 15_000 },
+  );
+}
+
 /** Waits until the legend shows `labels` (the classes follow the plot list and the chosen indicator). */
 export async function waitForClassLabels(page: Page, labels: string[]): Promise<void> {
   await page
