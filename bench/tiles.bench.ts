@@ -65,9 +65,11 @@ const quantile = (xs: readonly number[], q: number) => {
 };
 
 async function startServer(dbUrl: string, port: number, cacheMb: number): Promise<ChildProcess> {
+  // ZA_BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: profile the servers (written on exit).
+  const nodeArgs = process.env.ZA_BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "bench/tiles_server.ts", dbUrl, SCHEMA, String(port), String(cacheMb)],
+    [...nodeArgs, "--import", "tsx", "bench/tiles_server.ts", dbUrl, SCHEMA, String(port), String(cacheMb)],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve, reject) => {
