@@ -243,7 +243,11 @@ export async function renderMvt(
   // running it (docs/performance.md).
   if (layer === "plots") {
     const st = plotsMvtStatement(filters, tile);
-    const rows = await q.query<{ mvt: Uint8Array | null }>(st.sql, st.params, { name: st.name });
+    // Generic plan always: with custom plans PostgreSQL re-planned the z13–z16 statement on every call.
+    const rows = await q.query<{ mvt: Uint8Array | null }>(st.sql, st.params, {
+      name: st.name,
+      generic: true,
+    });
     return rows[0]?.mvt ?? new Uint8Array();
   }
   const tolerance = (WORLD_M / 2 ** tile.z / TILE_EXTENT) * SIMPLIFY_UNITS;

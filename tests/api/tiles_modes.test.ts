@@ -68,6 +68,21 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  test("generic-plan statements run on connections that force generic plans; others keep the default", async () => {
+    const show = async (generic: boolean) =>
+      (
+        await a.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode", [], {
+          name: generic ? "za_test_show_generic" : "za_test_show",
+          generic,
+        })
+      )[0]?.plan_cache_mode;
+    expect(await show(true)).toBe("force_generic_plan");
+    expect(await show(false)).toBe("auto");
+    expect((await a.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode"))[0]?.plan_cache_mode).toBe(
+      "auto",
+    );
+  });
+
   test("both modes agree on plots under each filter (the MVT statement is specialised per filter set)", async () => {
     const [y] = await a.query<{ y: number }>("SELECT max(year)::int AS y FROM enterprise_stats");
     const [p] = await a.query<{ park: number; zone: number }>(
