@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv, Log } from "./app_env.ts";
 import { sessionMiddleware } from "./auth/session.ts";
-import { isConnectionError } from "./db/connection_errors.ts";
+import { globalBodyLimit } from "./body_limit.ts";
+import { isConnectionError, isStatementTimeout } from "./db/connection_errors.ts";
 import { AppError, ERRORS, type ErrorCode, errorMessage, pickLang } from "./errors.ts";
 import { ImportJobs } from "./imports/import_jobs.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -10,12 +11,14 @@ import { constraintsRoutes } from "./routes/constraints.ts";
 import { expansionRoutes } from "./routes/expansion.ts";
 import { expansionProposalsRoutes } from "./routes/expansion_proposals.ts";
 import { exportsRoutes } from "./routes/exports.ts";
+import { findingsRoutes } from "./routes/findings.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importsRoutes } from "./routes/imports.ts";
 import { inquiriesRoutes } from "./routes/inquiries.ts";
 import { landRoutes } from "./routes/land.ts";
 import { matchRoutes } from "./routes/match.ts";
 import { parksRoutes } from "./routes/parks.ts";
+import { plotEditsRoutes } from "./routes/plot_edits.ts";
 import { plotsRoutes } from "./routes/plots.ts";
 import { searchRoutes } from "./routes/search.ts";
 import { staffBenefitSharingRoutes } from "./routes/staff_benefit_sharing.ts";
@@ -23,6 +26,7 @@ import { staffInquiriesRoutes } from "./routes/staff_inquiries.ts";
 import { staffReferralsRoutes } from "./routes/staff_referrals.ts";
 import { tilesRoutes } from "./routes/tiles.ts";
 import { zonesRoutes } from "./routes/zones.ts";
+import { tilesReadYourWrites } from "./tiles/read_your_writes.ts";
 
 /** Writes one JSON line per event to stderr. */
 export const jsonLog: Log = (level, msg, fields = {}) => {
@@ -56,8 +60,14 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     }
   });
 
+  // 413 for oversized bodies before any route reads them (uploads have their own limit).
+  app.use("/api/*", globalBodyLimit);
+
   // Session (lazy) and double-submit CSRF on state-changing requests that carry a session cookie.
   app.use("/api/*", sessionMiddleware);
+
+  // A write's own next tile request sees the write (other processes: LISTEN/NOTIFY).
+  app.use("/api/*", tilesReadYourWrites);
 
   const fail = (
     code: ErrorCode,
@@ -93,6 +103,11 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     } else if (isConnectionError(err)) {
       full.log("warn", "database unavailable", { requestId, error: err.message });
       out = fail("db_unavailable", lang, {});
+      c.header("Retry-After", "5");
+    } else if (isStatementTimeout(err)) {
+      full.log("warn", "statement timeout", { requestId, path: c.req.path, error: err.message });
+      out = fail("db_timeout", lang, { limitMs: full.statementTimeoutMs ?? 0 });
+      c.header("Retry-After", "5");
     } else {
       full.log("error", "unhandled error", {
         requestId,
@@ -114,6 +129,10 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/zones", zonesRoutes)
     .route("/parks", parksRoutes)
     .route("/plots", plotsRoutes)
+    // PATCH /plots/:id and GET /plots/:id/audit (issue 9: optimistic concurrency, audit log).
+    .route("/plots", plotEditsRoutes)
+    // Review workflow (issue 9): findings, transitions, evidence photos.
+    .route("/findings", findingsRoutes)
     .route("/constraints", constraintsRoutes)
     .route("/tiles", tilesRoutes)
     .route("/expansion/proposals", expansionProposalsRoutes)
@@ -122,7 +141,7 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
     .route("/land", landRoutes)
     .route("/match", matchRoutes)
     .route("/inquiries", inquiriesRoutes)
-    // Staff-only (the investment office); protected once accounts and roles arrive (issue 9).
+    // The investment office: officers and planners only (docs/security.md).
     .route("/staff/inquiries", staffInquiriesRoutes)
     .route("/staff/referrals", staffReferralsRoutes)
     .route("/staff/benefit-sharing", staffBenefitSharingRoutes)

@@ -33,6 +33,10 @@ export interface AppDeps {
   maxUploadBytes?: number;
   /** Zip-bomb limits for uploads (default DEFAULT_ZIP_LIMITS). */
   zipLimits?: ZipLimits;
+  /** The pool's statement timeout, ms, named in `db_timeout` messages (env `ZA_DB_STATEMENT_TIMEOUT_MS`). */
+  statementTimeoutMs?: number;
+  /** Largest request body of every other route, bytes (env `ZA_BODY_LIMIT_KB`, default 2 MiB). */
+  bodyLimitBytes?: number;
   /** Uploads larger than this many bytes import as background jobs (env `ZA_IMPORT_BACKGROUND_MB`, default 8 MB). */
   backgroundImportBytes?: number;
 }

@@ -149,13 +149,13 @@ export const ERRORS = {
   import_not_found: { status: 404, "zh-CN": "导入记录 {id} 不存在", en: "Import {id} does not exist" },
   import_not_last: {
     status: 409,
-    "zh-CN": "只能撤销最近一次导入（{last}），不能撤销 {id}",
-    en: "Only the latest import ({last}) can be undone, not {id}",
+    "zh-CN": "只能撤销同类数据最近一次导入（{last}），不能撤销 {id}",
+    en: "Only the latest import of the same target ({last}) can be undone, not {id}",
   },
   import_not_undoable: {
     status: 409,
-    "zh-CN": "导入 {id} 导入的是{target}，撤销只适用于宗地导入",
-    en: "Import {id} imported {target}; undo applies to plot imports only",
+    "zh-CN": "导入 {id}（{target}）没有撤销记录：它早于该类导入的撤销功能，或其图层已被删除",
+    en: "Import {id} ({target}) has no undo record: it predates undo for this target, or its layer was deleted",
   },
   constraint_layer_exists: {
     status: 409,
@@ -218,10 +218,66 @@ export const ERRORS = {
     "zh-CN": "当前账号无权操作高新区 {zoneId}",
     en: "Your account may not act in zone {zoneId}",
   },
+  finding_not_found: { status: 404, "zh-CN": "核查发现 {id} 不存在", en: "Finding {id} does not exist" },
+  photo_not_found: {
+    status: 404,
+    "zh-CN": "核查发现 {id} 没有照片 {photoId}",
+    en: "Finding {id} has no photo {photoId}",
+  },
+  finding_transition_illegal: {
+    status: 409,
+    "zh-CN": "核查发现不能从“{from}”变为“{to}”；可变为：{allowed}",
+    en: "A finding cannot move from {from} to {to}; allowed: {allowed}",
+  },
+  finding_disposal_required: {
+    status: 422,
+    "zh-CN": "作出处置决定时必须选择处置方式（disposal）",
+    en: "Deciding a disposal requires the disposal field",
+  },
+  finding_disposal_unexpected: {
+    status: 422,
+    "zh-CN": "只有变为 disposal_decided 时才能选择处置方式",
+    en: "A disposal can be chosen only when moving to disposal_decided",
+  },
+  finding_note_required: {
+    status: 422,
+    "zh-CN": "未经处置直接办结（撤销认定）时必须填写说明",
+    en: "Closing a finding without a disposal (dismissal) requires a note",
+  },
+  finding_fee_not_applicable: {
+    status: 422,
+    "zh-CN": "不能决定征缴土地闲置费：{reason}",
+    en: "An idle-land fee cannot be decided: {reason}",
+  },
+  finding_closed: {
+    status: 409,
+    "zh-CN": "核查发现 {id} 已办结，不能再添加证据",
+    en: "Finding {id} is closed; no evidence can be added",
+  },
+  version_conflict: {
+    status: 409,
+    "zh-CN": "{entityZh} {id} 已被他人修改（当前版本 {current}，您提交的版本 {sent}）；请查看最新内容后重试",
+    en: "{entityEn} {id} was changed by someone else (current version {current}, you sent {sent}); review the latest and retry",
+  },
+  photo_too_large: {
+    status: 413,
+    "zh-CN": "照片超过 {limitMb} MB 上限",
+    en: "The photo exceeds the {limitMb} MB limit",
+  },
+  photo_unsupported_type: {
+    status: 415,
+    "zh-CN": "只接受 JPEG、PNG 或 WebP 照片（按文件内容判断）",
+    en: "Only JPEG, PNG or WebP photos are accepted (judged by the file's content)",
+  },
   db_unavailable: {
     status: 503,
     "zh-CN": "数据库暂时不可用，请稍后重试",
     en: "The database is temporarily unavailable; try again shortly",
+  },
+  db_timeout: {
+    status: 503,
+    "zh-CN": "数据库查询超时（超过 {limitMs} 毫秒），请稍后重试或缩小查询范围",
+    en: "The database query timed out (over {limitMs} ms); try again shortly or narrow the request",
   },
   internal_error: {
     status: 500,

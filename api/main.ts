@@ -1,5 +1,6 @@
 import { ensureFirstAdmin } from "./auth/accounts.ts";
 import { DbStartupError } from "./db/db.ts";
+import { connectionLimits } from "./db/health.ts";
 import { refreshMetricsFacts } from "./db/metrics_facts.ts";
 import { openDb } from "./db/open.ts";
 import { readEnv } from "./env.ts";
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
     dataDir: env.ZA_DATA_DIR,
     demo: env.ZA_DEMO === "auto",
     poolMax: env.ZA_DB_POOL_MAX,
+    statementTimeoutMs: env.ZA_DB_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: env.ZA_DB_CONNECT_TIMEOUT_MS,
   });
   // First start: no account yet (no demo accounts either) → an admin with a one-time password, printed once.
   const firstAdmin = await ensureFirstAdmin(db);
@@ -25,6 +28,8 @@ async function main(): Promise<void> {
     tileCacheBytes: env.ZA_TILE_CACHE_MB * 1024 * 1024,
     chromiumPath: env.ZA_CHROMIUM_PATH,
     backgroundImportBytes: env.ZA_IMPORT_BACKGROUND_MB * 1024 * 1024,
+    bodyLimitBytes: env.ZA_BODY_LIMIT_KB * 1024,
+    statementTimeoutMs: env.ZA_DB_STATEMENT_TIMEOUT_MS,
   });
   const dbLine =
     db.kind === "pglite"
@@ -32,6 +37,15 @@ async function main(): Promise<void> {
       : `PostgreSQL at ${db.location}, PostGIS ${db.capabilities.postgisVersion}`;
   console.log(`ZoneAtlas 园区土地一张图 is running at ${server.url}`);
   console.log(`Database: ${dbLine}`);
+  if (db.kind === "postgres") {
+    // The pool plus the two LISTEN connections must fit the server's budget (docs/operations.md).
+    const limits = await connectionLimits(db);
+    const usable = limits.max - limits.reserved;
+    if (env.ZA_DB_POOL_MAX + 2 > usable / 2)
+      console.warn(
+        `Warning: ZA_DB_POOL_MAX=${env.ZA_DB_POOL_MAX} (+2 LISTEN connections) takes more than half of the server's ${usable} usable connections (max_connections ${limits.max} − ${limits.reserved} reserved); a second instance or a backup could be refused. See docs/operations.md.`,
+      );
+  }
   if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);
   if (seeded) console.log("Loaded the demo dataset (示意数据 / illustrative, not official figures).");
   if (firstAdmin)
@@ -52,14 +66,31 @@ async function main(): Promise<void> {
     (err: Error) => console.error(`Metrics facts refresh failed (zone requests will retry): ${err.message}`),
   );
 
+  // Graceful shutdown (SIGTERM from an orchestrator, Ctrl+C): stop accepting, let in-flight requests
+  // finish for up to ZA_SHUTDOWN_DRAIN_MS, then close the pool (bounded as well: pool.end() waits for
+  // checked-out connections, e.g. a background import). A second signal exits at once.
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`${signal}: shutting down…`);
-    await server.close();
-    await db.close();
-    process.exit(0);
+    const drainMs = env.ZA_SHUTDOWN_DRAIN_MS;
+    console.log(`${signal}: shutting down (draining requests for up to ${drainMs / 1000} s)…`);
+    try {
+      const { timedOut } = await server.close(drainMs);
+      if (timedOut) console.log("Some requests did not finish in time and were cut.");
+      const closed = await Promise.race([
+        db.close().then(() => true),
+        new Promise<false>((r) => setTimeout(() => r(false), drainMs).unref()),
+      ]);
+      console.log(closed ? "Stopped." : "Database connections still busy; stopped without waiting for them.");
+      process.exit(0);
+    } catch (err) {
+      console.error(`Shutdown failed: ${(err as Error).message}`);
+      process.exit(1);
+    }
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { relative } from "node:path";
 import { serve } from "@hono/node-server";
@@ -7,6 +8,7 @@ import { Hono } from "hono";
 import { createApp } from "./app.ts";
 import type { AppDeps } from "./app_env.ts";
 import type { Db } from "./db/db.ts";
+import { drainServer } from "./shutdown.ts";
 
 export interface ServerOptions {
   db: Db;
@@ -22,11 +24,19 @@ export interface ServerOptions {
   chromiumPath?: string;
   /** Uploads larger than this import as background jobs. */
   backgroundImportBytes?: number;
+  /** Largest request body outside uploads, bytes. */
+  bodyLimitBytes?: number;
+  /** The pool's statement timeout, ms (named in 503 `db_timeout` messages). */
+  statementTimeoutMs?: number;
 }
 
 export interface RunningServer {
   url: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish for up to `drainMs` (default 10 s),
+   * then cuts the rest; resolves when no connection is left.
+   */
+  close(drainMs?: number): Promise<{ timedOut: boolean }>;
 }
 
 /** Serves the API under /api and the built web app at / from one Node process. */
@@ -42,6 +52,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       ...(opts.backgroundImportBytes === undefined
         ? {}
         : { backgroundImportBytes: opts.backgroundImportBytes }),
+      ...(opts.bodyLimitBytes === undefined ? {} : { bodyLimitBytes: opts.bodyLimitBytes }),
+      ...(opts.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: opts.statementTimeoutMs }),
     }),
   );
   if (opts.staticDir) {
@@ -60,10 +72,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host;
         resolve({
           url: `http://${shownHost}:${info.port}`,
-          close: () =>
-            new Promise<void>((done, fail) => {
-              server.close((err) => (err ? fail(err) : done()));
-            }),
+          close: (drainMs = 10_000) => drainServer(server as Server, drainMs),
         });
       },
     );

@@ -20,6 +20,7 @@ import { createApp } from "../api/app.ts";
 import { candidateParams, candidatesSql } from "../api/db/expansion.ts";
 import { openDb } from "../api/db/open.ts";
 import { M2_PER_MU } from "../geo/units.ts";
+import { signedInApp } from "./session.ts";
 
 const SCHEMA = "za_bench_expansion";
 const POLYGONS = 20_000;
@@ -98,7 +99,7 @@ async function main(dbUrl: string): Promise<void> {
       `dataset: ${n?.n} constraint polygons (${((performance.now() - t0) / 1000).toFixed(1)} s to build or check)`,
     );
 
-    const app = createApp({ db, log: () => {} });
+    const app = await signedInApp(createApp({ db, log: () => {} }), db);
     const body = { parkId: park.id };
     const params = candidateParams({
       parkId: park.id,

@@ -25,6 +25,7 @@ import { metricsSums } from "../api/db/metrics_sql.ts";
 import { openDb } from "../api/db/open.ts";
 import { BASELINE_ZONE_SQL, baselineParams } from "./metrics_baseline.ts";
 import { scaleDemo } from "./scale_demo.ts";
+import { signedInApp } from "./session.ts";
 
 const SCHEMA = "za_bench_metrics";
 const TARGET_PLOTS = 1_000_000;
@@ -94,7 +95,7 @@ async function main(dbUrl: string): Promise<void> {
     const cand: number[] = [];
     const base: number[] = [];
     const parks: number[] = [];
-    const app = createApp({ db, log: () => {} });
+    const app = await signedInApp(createApp({ db, log: () => {} }), db);
     /** The whole endpoint, in-process: every query, the 亩均 grading and the JSON, timed per zone. */
     const endpoint = async (zoneId: number): Promise<number> => {
       const t = performance.now();

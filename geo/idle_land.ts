@@ -271,6 +271,16 @@ export function assessIdleLand(
   return conclude(plot, rules, "idle_stalled", stage, since, years, trigger);
 }
 
+/**
+ * The idle-land fee (土地闲置费): `rules.feeRate` (20 %) × the transfer or allocation price, 万元.
+ * The one definition: `assessIdleLand` and the review workflow's `fee` disposal both use it.
+ * @param landPriceWan transfer or allocation price, 万元 (≥ 0)
+ * @see 闲置土地处置办法 (2012) art. 14(1); ../shared/domain.md §5
+ */
+export function idleLandFeeWan(landPriceWan: number, rules: IdleLandRules = DEFAULT_IDLE_LAND_RULES): number {
+  return rules.feeRate * landPriceWan;
+}
+
 function conclude(
   plot: IdleLandInput,
   rules: IdleLandRules,
@@ -305,7 +315,7 @@ function conclude(
     };
   }
   const price = plot.landPriceWan;
-  const feeWan = price === null ? null : rules.feeRate * price;
+  const feeWan = price === null ? null : idleLandFeeWan(price, rules);
   const rate = formatPercent(rules.feeRate, 4);
   const feeReason: Reason =
     price === null || feeWan === null

@@ -15,6 +15,7 @@ export * from "./expansion_eligibility.ts";
 export * from "./expansion_score.ts";
 export * from "./expansion_verdict.ts";
 export * from "./far_minimum.ts";
+export * from "./finding_workflow.ts";
 export * from "./gauss_kruger.ts";
 export * from "./gcj02.ts";
 export * from "./gk_zone.ts";

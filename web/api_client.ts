@@ -1,4 +1,5 @@
 import type { AreaMetrics, PlotDetail } from "@api/contract.ts";
+import type { Me, Role } from "@api/schemas/auth.ts";
 import type {
   ConstraintFeaturePropertiesSchema,
   ContextFeaturePropertiesSchema,
@@ -9,6 +10,7 @@ import type { ParkDetail, Zone } from "@api/schemas/zones.ts";
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { z } from "zod";
 import { type Lang, translate } from "./i18n/lang.ts";
+import { csrfHeaders, sessionEnded } from "./state/session.ts";
 
 export type ConstraintFeatureProperties = z.infer<typeof ConstraintFeaturePropertiesSchema>;
 export type ContextFeatureProperties = z.infer<typeof ContextFeaturePropertiesSchema>;
@@ -19,6 +21,13 @@ export type PlotCollection = FeatureCollection<Polygon | MultiPolygon, PlotListP
 };
 export type ConstraintCollection = FeatureCollection<Geometry, ConstraintFeatureProperties>;
 export type ContextCollection = FeatureCollection<Geometry, ContextFeatureProperties>;
+
+/** A demo account as the login page lists it (public passwords; demo data only). */
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+}
 
 /** A failed API call: the server's `{error: {code, message}}`, or a client-side code for network trouble. */
 export class ApiError extends Error {
@@ -56,21 +65,39 @@ export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal)
   });
 }
 
-/** POSTs or PUTs a JSON body under /api; errors as `getJson`. */
+/**
+ * POSTs, PUTs or PATCHes a JSON body under /api with the session's CSRF token (when signed in); errors as
+ * `getJson`.
+ */
 export async function sendJson<T>(
-  method: "POST" | "PUT",
+  method: "POST" | "PUT" | "PATCH",
   path: string,
   body: unknown,
   lang: Lang,
 ): Promise<T> {
   return requestJson<T>(path, lang, {
     method,
-    headers: { Accept: "application/json", "Content-Type": "application/json", "Accept-Language": lang },
+    headers: {
+      Accept: "application/json",
+      "Content-Type": "application/json",
+      "Accept-Language": lang,
+      ...csrfHeaders(),
+    },
     body: JSON.stringify(body),
   });
 }
 
-async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
+/** POSTs a multipart form (an upload) under /api with the session's CSRF token; errors as `getJson`. */
+export async function sendForm<T>(path: string, form: FormData, lang: Lang): Promise<T> {
+  return requestJson<T>(path, lang, {
+    method: "POST",
+    headers: { Accept: "application/json", "Accept-Language": lang, ...csrfHeaders() },
+    body: form,
+  });
+}
+
+/** One request under /api; non-2xx answers and network failures become `ApiError` (as `getJson`). */
+export async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Promise<T> {
   const signal = init.signal;
   let res: Response;
   try {
@@ -91,6 +118,7 @@ async function requestJson<T>(path: string, lang: Lang, init: RequestInit): Prom
     );
   }
   if (!res.ok) {
+    if (res.status === 401 && isErrorBody(body) && body.error.code === "not_authenticated") sessionEnded();
     if (isErrorBody(body)) throw new ApiError(res.status, body.error.code, body.error.message);
     throw new ApiError(
       res.status,
@@ -144,3 +172,34 @@ export const fetchScopePlots = (scope: Scope, year: number | null, lang: Lang, s
 /** `GET /api/search?q=`: plots by code, enterprises by name, parks by name or code (all zones). */
 export const fetchSearch = (q: string, lang: Lang, signal?: AbortSignal) =>
   getJson<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}`, lang, signal);
+
+/** `GET /api/auth/me`: the signed-in account and its CSRF token; `ApiError` 401 when signed out. */
+export const fetchMe = (lang: Lang, signal?: AbortSignal) => getJson<Me>("/api/auth/me", lang, signal);
+
+/** `POST /api/auth/login`: starts a session (cookie) and returns the account with its CSRF token. */
+export const logIn = (username: string, password: string, lang: Lang) =>
+  sendJson<Me>("POST", "/api/auth/login", { username, password }, lang);
+
+/** `GET /api/auth/demo-accounts`: the public demo accounts while demo data is loaded, else none. */
+export const fetchDemoAccounts = (lang: Lang, signal?: AbortSignal) =>
+  getJson<{ accounts: DemoAccount[] }>("/api/auth/demo-accounts", lang, signal);
+
+/** `POST /api/auth/logout` (204): ends the session on the server and clears the cookie. */
+export async function logOut(lang: Lang): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch("/api/auth/logout", {
+      method: "POST",
+      headers: { "Accept-Language": lang, ...csrfHeaders() },
+    });
+  } catch (err) {
+    console.warn("logout failed", err);
+    throw new ApiError(0, "network_error", translate(lang, "error.network"));
+  }
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      "bad_response",
+      translate(lang, "error.badResponse", { status: res.status }),
+    );
+}

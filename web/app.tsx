@@ -22,7 +22,12 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader zones={zones} zone={zone} onSelectZone={(id) => navigate({ kind: "zone", id })} />
+      <AppHeader
+        zones={zones}
+        zone={zone}
+        park={sel.park}
+        onSelectZone={(id) => navigate({ kind: "zone", id })}
+      />
       {zonesState.status === "loading" || sel.loading ? <LoadStatus /> : null}
       {zonesState.status === "error" ? <LoadStatus error={zonesState.error} onRetry={reloadZones} /> : null}
       {sel.plotState.status === "error" ? (
@@ -39,6 +44,7 @@ export function App() {
             dashboard={sel.dashboard}
             notice={sel.notice}
             navigate={navigate}
+            onPlotChanged={sel.reloadPlot}
           />
         </PanelBoundary>
       ) : null}

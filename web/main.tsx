@@ -5,6 +5,8 @@ import { I18nProvider } from "./i18n/i18n.tsx";
 import { InvestGate } from "./invest/invest_gate.tsx";
 import "./styles.css";
 import "./styles_workspace.css";
+import "./styles_review.css";
+import "./styles_import.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

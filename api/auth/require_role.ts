@@ -26,3 +26,9 @@ export const canAccessZone = (user: Pick<AuthUser, "zoneId">, zoneId: number): b
 export function assertZoneAccess(user: Pick<AuthUser, "zoneId">, zoneId: number): void {
   if (!canAccessZone(user, zoneId)) throw new AppError("zone_forbidden", { zoneId });
 }
+
+/**
+ * Roles that read zone data (maps, plots with enterprise figures, metrics): every staff account, within its
+ * zone. Admin passes every guard anyway.
+ */
+export const STAFF_ROLES = ["reviewer", "planner", "investment_officer"] as const satisfies readonly Role[];

@@ -4,7 +4,7 @@ import type { Db } from "../db/db.ts";
 import { findSession, type SessionRow } from "../db/sessions.ts";
 import { SESSION_CACHE_MAX, SESSION_CACHE_TTL_MS } from "./policy.ts";
 
-/** Channel notified on commit of every change to sessions or users (migration 0013). */
+/** Channel notified on commit of every change to sessions or users (migration 0015). */
 export const SESSIONS_CHANNEL = "za_sessions";
 
 interface Entry {
@@ -19,7 +19,7 @@ interface Entry {
  * change) NOTIFYs `za_sessions` and every process empties its cache on it (and after a lost LISTEN
  * connection); an entry never outlives its session's expiry; and a lookup that raced with a notification is
  * returned but not kept. Unknown or ended sessions are never cached (a new login has a new token).
- * Decision record 0011.
+ * Decision record 0014.
  */
 export class SessionCache {
   private readonly lru = new LRUCache<string, Entry>({ max: SESSION_CACHE_MAX });

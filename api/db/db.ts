@@ -49,7 +49,17 @@ export interface Db extends Queryable {
    * missed: reload what they describe). Resolves to the unsubscribe function.
    */
   listen(channel: string, onNotify: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /** Connection-pool occupancy for `/api/health` (server adapter only; PGlite has no pool). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
+}
+
+/** How full the connection pool is: open connections, idle ones, requests waiting for one, and the cap. */
+export interface PoolStats {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+  readonly max: number;
 }
 
 /** A startup failure with a one-line, actionable message (printed without a stack). */

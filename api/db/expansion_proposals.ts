@@ -88,24 +88,29 @@ async function insertVersion(
 }
 
 /**
- * Appends a version to a proposal (locking the proposal row so concurrent saves get consecutive
- * numbers). Returns the new version number, or null when the proposal does not exist.
+ * Appends a version to a proposal when its current version is still `expectedVersion` (optimistic
+ * concurrency; the proposal row is locked, so concurrent saves of the same version cannot both pass).
+ * Returns the new version number, `{conflict: current}` when someone saved in between, or null when the
+ * proposal does not exist.
  */
 export async function appendVersion(
   q: Queryable,
   id: number,
+  expectedVersion: number,
   next: (current: ProposalVersion) => {
     name: string;
     rationale: string;
     sources: ProposalSource[];
     geometry: MultiPolygon;
   },
-): Promise<number | null> {
+): Promise<{ version: number } | { conflict: number } | null> {
   const [head] = await q.query<{ current_version: number }>(
     `SELECT current_version FROM expansion_proposals WHERE id = $1 FOR UPDATE`,
     [id],
   );
   if (!head) return null;
+  // Locked, so of two editors who saw the same version exactly one gets past this.
+  if (head.current_version !== expectedVersion) return { conflict: head.current_version };
   const current = await getVersion(q, id, head.current_version);
   if (!current) throw new Error(`proposal ${id} lacks its current version ${head.current_version}`);
   const version = head.current_version + 1;
@@ -114,7 +119,7 @@ export async function appendVersion(
     id,
     version,
   ]);
-  return version;
+  return { version };
 }
 
 /** One version of a proposal, or null. */
@@ -177,7 +182,7 @@ export async function getProposal(q: Queryable, id: number): Promise<Proposal | 
 }
 
 /** Proposal summaries (current version), optionally of one park, newest first. */
-export async function listProposals(q: Queryable, parkId: number | undefined) {
+export async function listProposals(q: Queryable, parkId: number | undefined, zoneId?: number) {
   const rows = await q.query<{
     id: number;
     park_id: number;
@@ -190,9 +195,10 @@ export async function listProposals(q: Queryable, parkId: number | undefined) {
             to_char(e.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated_at
        FROM expansion_proposals e
        JOIN expansion_proposal_versions v ON v.proposal_id = e.id AND v.version = e.current_version
-      WHERE $1::int IS NULL OR e.park_id = $1
+      WHERE ($1::int IS NULL OR e.park_id = $1)
+        AND ($2::int IS NULL OR e.park_id IN (SELECT id FROM parks WHERE zone_id = $2))
       ORDER BY e.updated_at DESC, e.id DESC`,
-    [parkId ?? null],
+    [parkId ?? null, zoneId ?? null],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -202,4 +208,13 @@ export async function listProposals(q: Queryable, parkId: number | undefined) {
     areaMu: r.area_m2 / M2_PER_MU,
     updatedAt: r.updated_at,
   }));
+}
+
+/** The zone of a proposal's park, or null for an unknown proposal. */
+export async function getProposalZoneId(q: Queryable, id: number): Promise<number | null> {
+  const rows = await q.query<{ zone_id: number }>(
+    "SELECT p.zone_id FROM expansion_proposals e JOIN parks p ON p.id = e.park_id WHERE e.id = $1",
+    [id],
+  );
+  return rows[0]?.zone_id ?? null;
 }

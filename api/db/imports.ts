@@ -95,12 +95,44 @@ export async function getImport(
   return r ?? null;
 }
 
-/** The id of the newest plot import not yet undone, or null (constraint and statistics imports have no undo). */
-export async function lastActiveImportId(q: Queryable): Promise<number | null> {
+/** The id of the newest import of `target` (plots, constraints, stats) not yet undone, or null. */
+export async function lastActiveImportId(q: Queryable, target: string): Promise<number | null> {
   const [r] = await q.query<{ id: number }>(
-    "SELECT id FROM imports WHERE undone_at IS NULL AND target = 'plots' ORDER BY id DESC LIMIT 1",
+    "SELECT id FROM imports WHERE undone_at IS NULL AND target = $1 ORDER BY id DESC LIMIT 1",
+    [target],
   );
   return r?.id ?? null;
+}
+
+/** Marks an import undone by `by`. */
+export async function markImportUndone(tx: Queryable, id: number, by: string): Promise<void> {
+  await tx.query("UPDATE imports SET undone_at = now(), undone_by = $2 WHERE id = $1", [id, by]);
+}
+
+/** Records the constraint layer a constraint import created. */
+export async function setImportLayer(tx: Queryable, id: number, layerId: number): Promise<void> {
+  await tx.query("UPDATE imports SET layer_id = $2 WHERE id = $1", [id, layerId]);
+}
+
+/**
+ * Undoes a constraint import: deletes the layer it created (its features cascade, and migration
+ * 0009's triggers rebuild the zone's `constraint_unions`). Null when the import has no layer left
+ * (imported before migration 0014, or the layer was deleted since).
+ */
+export async function undoConstraintImport(
+  tx: Queryable,
+  id: number,
+  by: string,
+): Promise<{ deleted: number; restored: number; layerId: number } | null> {
+  const [l] = await tx.query<{ layer_id: number; n: number }>(
+    `SELECT i.layer_id, (SELECT count(*) FROM constraint_features f WHERE f.layer_id = i.layer_id)::int AS n
+       FROM imports i JOIN constraint_layers l ON l.id = i.layer_id WHERE i.id = $1`,
+    [id],
+  );
+  if (!l) return null;
+  await tx.query("DELETE FROM constraint_layers WHERE id = $1", [l.layer_id]);
+  await markImportUndone(tx, id, by);
+  return { deleted: l.n, restored: 0, layerId: l.layer_id };
 }
 
 /**
@@ -133,7 +165,7 @@ export async function undoImport(
      SELECT count(*)::int AS n FROM u`,
     [id],
   );
-  await tx.query("UPDATE imports SET undone_at = now(), undone_by = $2 WHERE id = $1", [id, by]);
+  await markImportUndone(tx, id, by);
   return { deleted: del?.n ?? 0, restored: res?.n ?? 0 };
 }
 

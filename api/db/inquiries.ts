@@ -34,11 +34,21 @@ export async function insertInquiry(
 /** Inquiries, newest first. */
 export async function listInquiries(
   q: Queryable,
-  opts: { status?: InquiryRow["status"] | undefined; limit: number; offset: number },
+  opts: {
+    status?: InquiryRow["status"] | undefined;
+    limit: number;
+    offset: number;
+    zoneId?: number | undefined;
+  },
 ): Promise<{ total: number; items: InquiryRow[] }> {
+  // An inquiry belongs to the zone of its park, else of its plot's park; one about no park or plot (a
+  // general question to the investment office) belongs to every zone.
+  const where = `($1::text IS NULL OR i.status = $1)
+      AND ($2::int IS NULL OR COALESCE(pk.zone_id, (SELECT zone_id FROM parks WHERE id = pl.park_id), $2) = $2)`;
   const [count] = await q.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM inquiries WHERE ($1::text IS NULL OR status = $1)",
-    [opts.status ?? null],
+    `SELECT count(*)::int AS n FROM inquiries i LEFT JOIN plots pl ON pl.id = i.plot_id
+       LEFT JOIN parks pk ON pk.id = i.park_id WHERE ${where}`,
+    [opts.status ?? null, opts.zoneId ?? null],
   );
   const items = await q.query<InquiryRow>(
     `SELECT i.id, i.plot_id AS "plotId", pl.code AS "plotCode", i.park_id AS "parkId", pk.name AS "parkName",
@@ -47,9 +57,9 @@ export async function listInquiries(
        i.status, to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
        i.is_demo AS "isDemo"
        FROM inquiries i LEFT JOIN plots pl ON pl.id = i.plot_id LEFT JOIN parks pk ON pk.id = i.park_id
-      WHERE ($1::text IS NULL OR i.status = $1)
-      ORDER BY i.created_at DESC, i.id DESC LIMIT $2 OFFSET $3`,
-    [opts.status ?? null, opts.limit, opts.offset],
+      WHERE ${where}
+      ORDER BY i.created_at DESC, i.id DESC LIMIT $3 OFFSET $4`,
+    [opts.status ?? null, opts.zoneId ?? null, opts.limit, opts.offset],
   );
   return { total: count?.n ?? 0, items };
 }

@@ -88,16 +88,17 @@ export function toLandProperties(r: OfferRow): LandProperties {
 }
 
 /**
- * Offered plots matching `query`; `divisions` are the GB/T 4754 divisions the `industry` filter resolved to
- * (the keyword itself also matches a leading-industry name).
+ * One page (`query.limit`, `query.offset`) of the offered plots matching `query`, and how many match in all;
+ * `divisions` are the GB/T 4754 divisions the `industry` filter resolved to (the keyword itself also
+ * matches a leading-industry name).
  */
 export async function listLand(
   q: Queryable,
   query: LandQuery,
   divisions: readonly string[] | null,
-): Promise<Array<OfferRow & { geometry: LandPlot["geometry"] }>> {
-  return q.query(
-    `SELECT ${OFFER_COLUMNS}, ${GEOJSON("pl.geom")} AS geometry ${OFFER_FROM}
+): Promise<{ total: number; rows: Array<OfferRow & { geometry: LandPlot["geometry"] }> }> {
+  const rows = await q.query<OfferRow & { geometry: LandPlot["geometry"]; total: number }>(
+    `SELECT ${OFFER_COLUMNS}, ${GEOJSON("pl.geom")} AS geometry, (count(*) OVER ())::int AS total ${OFFER_FROM}
        AND ($1::int IS NULL OR pk.zone_id = $1)
        AND ($2::int IS NULL OR pl.park_id = $2)
        AND ($3::text IS NULL OR pl.status = $3)
@@ -111,7 +112,8 @@ export async function listLand(
        AND ($10::boolean IS NULL OR pl.is_standard_land = $10)
        AND ($11::float8 IS NULL OR pl.std_min_investment_per_mu_wan IS NULL
             OR pl.std_min_investment_per_mu_wan <= $11)
-     ORDER BY pk.zone_id, pl.park_id, pl.id`,
+     ORDER BY pk.zone_id, pl.park_id, pl.id
+     LIMIT $12 OFFSET $13`,
     [
       query.zone ?? null,
       query.park ?? null,
@@ -124,8 +126,15 @@ export async function listLand(
       query.maxPricePerMuWan ?? null,
       query.standard ?? null,
       query.investmentPerMuWan ?? null,
+      query.limit,
+      query.offset,
     ],
   );
+  const first = rows[0];
+  // Past the last page the window has no row to carry the count: count the first page's instead.
+  if (!first && query.offset > 0)
+    return { total: (await listLand(q, { ...query, offset: 0, limit: 1 }, divisions)).total, rows };
+  return { total: first?.total ?? 0, rows: rows.map(({ total: _, ...r }) => r) };
 }
 
 export interface OfferDetailRow extends OfferRow {

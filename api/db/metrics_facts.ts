@@ -11,6 +11,7 @@ import {
   sumsTail,
 } from "./metrics_sql.ts";
 import { listStatsYears } from "./plot_detail.ts";
+import { liftStatementTimeout } from "./timeouts.ts";
 
 /**
  * Stored metrics facts (migration 0008, decision 0005): per statistics year, the per-plot rows that
@@ -90,6 +91,8 @@ export interface FactsRefresh {
  * and then sees its result, never facts older than the data committed before it started.
  */
 export async function refreshMetricsFacts(tx: Queryable): Promise<FactsRefresh> {
+  // A full rebuild takes minutes on 1 M plots, and waiting for another process's refresh as long.
+  await liftStatementTimeout(tx);
   const [state] = await tx.query<{ definition: string | null; years: number[] }>(
     "SELECT definition, years FROM za_metrics_facts_state FOR UPDATE",
   );

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Db, DbStartupError, type Queryable } from "./db.ts";
+import { liftStatementTimeout } from "./timeouts.ts";
 
 /** One forward-only migration file, `data/migrations/NNNN_verb_object.sql`. */
 export interface Migration {
@@ -97,6 +98,7 @@ export async function ensurePostgisAvailable(db: Db): Promise<void> {
 export async function migrate(db: Db, migrations: Migration[] = loadMigrations()): Promise<number[]> {
   await ensurePostgisAvailable(db);
   return db.transaction(async (tx) => {
+    await liftStatementTimeout(tx);
     await tx.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
     let applied: AppliedRow[] = [];
     if (await hasMigrationsTable(tx)) {

@@ -15,6 +15,10 @@ export interface OpenDbOptions {
   /** Load the demo dataset when the database is empty. */
   demo: boolean;
   poolMax?: number;
+  /** node-postgres only: `statement_timeout` of the pool's connections, ms (0 = none). */
+  statementTimeoutMs?: number;
+  /** node-postgres only: connect timeout, ms. */
+  connectTimeoutMs?: number;
   /** node-postgres only: a schema to use first (tests). */
   schema?: string;
 }
@@ -30,6 +34,8 @@ export async function openDb(opts: OpenDbOptions): Promise<OpenedDb> {
   const db = opts.databaseUrl
     ? await openPg(opts.databaseUrl, {
         ...(opts.poolMax ? { max: opts.poolMax } : {}),
+        ...(opts.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: opts.statementTimeoutMs }),
+        ...(opts.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: opts.connectTimeoutMs }),
         ...(opts.schema ? { schema: opts.schema } : {}),
       })
     : await openPglite(opts.dataDir, opts.pgliteDump);

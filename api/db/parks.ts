@@ -80,3 +80,9 @@ export async function getPark(q: Queryable, id: number): Promise<ParkDetail | nu
   if (!r) return null;
   return { ...toParkSummary(r), zoneName: r.zone_name, zoneNameEn: r.zone_name_en, boundary: r.boundary };
 }
+
+/** The zone a park belongs to, or null for an unknown park. */
+export async function getParkZoneId(q: Queryable, parkId: number): Promise<number | null> {
+  const rows = await q.query<{ zone_id: number }>("SELECT zone_id FROM parks WHERE id = $1", [parkId]);
+  return rows[0]?.zone_id ?? null;
+}

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { isConnectionError } from "./connection_errors.ts";
 import type { Db, Queryable, QueryOptions } from "./db.ts";
 
 // Return DATE columns as 'YYYY-MM-DD' strings, as PGlite's `::text` casts would, never as local-time Dates.
@@ -42,6 +43,16 @@ export function redactUrl(url: string): string {
 export interface PgOptions {
   /** Connections in the pool; keep below the server's max_connections. */
   max?: number;
+  /**
+   * Server-side `statement_timeout` of every pool connection, ms; absent or 0 = the server's setting
+   * (benches, the importer CLI and tests build million-row datasets). The API server passes
+   * ZA_DB_STATEMENT_TIMEOUT_MS (15 s). Maintenance work
+   * (migrations, the metrics-facts refresh, imports) lifts it per transaction with
+   * `liftStatementTimeout` (timeouts.ts).
+   */
+  statementTimeoutMs?: number;
+  /** Give up opening a connection (TCP + startup) after this many ms, so requests fail fast with 503. */
+  connectTimeoutMs?: number;
   /** Schema to create and use first in search_path (tests use a throwaway one). */
   schema?: string;
 }
@@ -53,9 +64,18 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
+    ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    // Names the connections in pg_stat_activity (a connection string's application_name wins).
+    application_name: "zoneatlas",
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 5_000,
+    // Notice a vanished server (no RST, e.g. a failed-over host) on idle sockets: first probe after 10 s
+    // idle; the OS's probe interval and count decide when the socket is declared dead.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
-  // An idle client losing its connection (server restart) must not crash the process.
+  // An idle client losing its connection (server restart) must not crash the process; the pool
+  // drops it and opens a fresh one for the next query.
   pool.on("error", (err) => console.error(`[db] idle client error: ${err.message}`));
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
   // Statements that ask for generic plans (QueryOptions.generic) run on a small second pool opened on first
@@ -84,21 +104,41 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
     exec: q.exec,
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: when the server goes away between two statements
+      // of this transaction, pg emits 'error' on the client, which would crash the process unheard.
+      // The failure reaches the caller through the next statement (or COMMIT) instead.
+      let lost: Error | undefined;
+      const onLost = (err: Error) => {
+        lost = err;
+      };
+      client.on("error", onLost);
       try {
         await client.query("BEGIN");
         const out = await fn(queryable(client));
         await client.query("COMMIT");
         return out;
       } catch (err) {
-        await client.query("ROLLBACK").catch((rollbackErr: Error) => {
-          console.error(`[db] rollback failed: ${rollbackErr.message}`);
-        });
+        if (!lost && isConnectionError(err)) lost = err as Error;
+        if (!lost)
+          await client.query("ROLLBACK").catch((rollbackErr: Error) => {
+            lost = rollbackErr;
+            console.error(`[db] rollback failed: ${rollbackErr.message}`);
+          });
         throw err;
       } finally {
-        client.release();
+        client.removeListener("error", onLost);
+        // A broken connection is destroyed (release with an error), not handed to the next request.
+        client.release(lost);
       }
     },
-    listen: (channel, onNotify) => listenPg(url, schema, channel, onNotify, listeners),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: opts.max ?? 10,
+    }),
+    listen: (channel, onNotify) =>
+      listenPg(url, schema, opts.connectTimeoutMs ?? 5_000, channel, onNotify, listeners),
     close: async () => {
       await Promise.all([...listeners].map((stop) => stop()));
       await Promise.all([pool.end(), genericPool?.end()]);
@@ -116,6 +156,7 @@ const RELISTEN_MS = 1_000;
 async function listenPg(
   url: string,
   schema: string | undefined,
+  connectTimeoutMs: number,
   channel: string,
   onNotify: (payload: string | null) => void,
   listeners: Set<() => Promise<void>>,
@@ -124,30 +165,59 @@ async function listenPg(
   let client: pg.Client | null = null;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  // One retry at a time: pg may report one loss twice ('error' for the FATAL message, then for the
+  // closed socket), and a failed attempt reports through both its promise and its client.
+  const scheduleRetry = () => {
+    if (stopped || retry !== undefined) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      reconnect();
+    }, RELISTEN_MS);
+  };
   const connect = async (): Promise<void> => {
     const c = new pg.Client({
       connectionString: url,
+      connectionTimeoutMillis: connectTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      application_name: "zoneatlas-listen",
       ...(schema ? { options: `-c search_path=${schema},public` } : {}),
     });
+    let dead = false;
     c.on("notification", (m) => {
       if (m.channel === channel) onNotify(m.payload ?? "");
     });
     c.on("error", (err) => {
+      if (dead) return;
+      dead = true;
       console.error(`[db] LISTEN ${channel} connection lost: ${err.message}`);
       c.end().catch((endErr: Error) => console.error(`[db] closing LISTEN connection: ${endErr.message}`));
       if (client === c) client = null;
-      if (!stopped) retry = setTimeout(reconnect, RELISTEN_MS);
+      scheduleRetry();
     });
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (err) {
+      dead = true;
+      c.end().catch((endErr: Error) => console.error(`[db] closing LISTEN connection: ${endErr.message}`));
+      throw err;
+    }
+    if (stopped) {
+      await c.end();
+      return;
+    }
     client = c;
   };
   const reconnect = () => {
     connect().then(
-      () => onNotify(null),
+      // Notifications sent while we were away are lost: the subscriber reloads what they describe.
+      () => {
+        if (!stopped) onNotify(null);
+      },
       (err: Error) => {
         console.error(`[db] LISTEN ${channel} reconnect failed: ${err.message}`);
-        if (!stopped) retry = setTimeout(reconnect, RELISTEN_MS);
+        scheduleRetry();
       },
     );
   };

@@ -30,6 +30,8 @@ export interface PlotDetailRow {
     buildMonths: number | null;
   };
   declaredAreaM2: number | null;
+  /** Optimistic-concurrency version: send it back with `PATCH /api/plots/:id`. */
+  version: number;
   /** area_m2 in 亩 as stored by the area trigger (the value the plot list returns). */
   areaMu: number;
   isDemo: boolean;
@@ -75,7 +77,7 @@ export async function getPlotDetailRow(q: Queryable, id: number): Promise<PlotDe
             pl.std_min_tax_per_mu_wan::float8 AS "stdMinTaxPerMuWan", pl.std_min_far::float8 AS "stdMinFar",
             pl.std_max_far::float8 AS "stdMaxFar", pl.std_min_coverage_ratio::float8 AS "stdMinCoverageRatio",
             pl.std_max_energy_tce_per_wan::float8 AS "stdMaxEnergyTcePerWan", pl.std_build_months AS "stdBuildMonths",
-            pl.declared_area_m2::float8 AS "declaredAreaM2",
+            pl.declared_area_m2::float8 AS "declaredAreaM2", pl.version,
             pl.area_mu::float8 AS "areaMu", pl.is_demo AS "isDemo", ${GEOJSON("pl.geom")} AS geometry,
             e.name AS "eName", e.name_en AS "eNameEn", e.credit_code AS "eCreditCode",
             e.industry_code AS "eIndustryCode", e.industry_edition AS "eIndustryEdition",
@@ -97,6 +99,7 @@ export async function getPlotDetailRow(q: Queryable, id: number): Promise<PlotDe
     supplyType,
     isStandardLand,
     declaredAreaM2,
+    version,
     areaMu,
     isDemo,
     geometry,
@@ -137,6 +140,7 @@ export async function getPlotDetailRow(q: Queryable, id: number): Promise<PlotDe
       buildMonths: stdBuildMonths,
     },
     declaredAreaM2,
+    version,
     areaMu,
     isDemo,
     geometry,

@@ -71,3 +71,12 @@ export async function parkExists(q: Queryable, id: number): Promise<boolean> {
   ]);
   return rows[0]?.ok === true;
 }
+
+/** The zone a plot belongs to (through its park), or null for an unknown plot. */
+export async function getPlotZoneId(q: Queryable, plotId: number): Promise<number | null> {
+  const rows = await q.query<{ zone_id: number }>(
+    "SELECT pk.zone_id FROM plots p JOIN parks pk ON pk.id = p.park_id WHERE p.id = $1",
+    [plotId],
+  );
+  return rows[0]?.zone_id ?? null;
+}

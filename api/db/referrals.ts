@@ -2,12 +2,6 @@ import type { ReferralInput } from "../../geo/referral_credit.ts";
 import type { ReferralCreate } from "../schemas/referrals.ts";
 import type { Queryable } from "./db.ts";
 
-/** The zone a park belongs to, or null for an unknown park. */
-export async function getParkZoneId(q: Queryable, parkId: number): Promise<number | null> {
-  const rows = await q.query<{ zone_id: number }>("SELECT zone_id FROM parks WHERE id = $1", [parkId]);
-  return rows[0]?.zone_id ?? null;
-}
-
 /** The zone's default share for the referring park (`zones.referral_from_share_ratio`), or null. */
 export async function zoneReferralDefault(q: Queryable, zoneId: number): Promise<number | null> {
   const rows = await q.query<{ r: number | null }>(

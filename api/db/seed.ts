@@ -4,6 +4,7 @@ import { insertDemoAccounts } from "../auth/accounts.ts";
 import { DEMO_FILES, type DemoDataset, DemoDatasetSchema } from "../schemas/demo_dataset.ts";
 import type { Db, Queryable } from "./db.ts";
 import { insertInvestDemo } from "./seed_invest.ts";
+import { liftStatementTimeout } from "./timeouts.ts";
 
 /** Where the generated demo dataset lives, read as files by path (never imported). */
 export const DEMO_DIR = new URL("../../data/demo/", import.meta.url).pathname;
@@ -199,6 +200,7 @@ async function insertLayers(tx: Queryable, ds: DemoDataset): Promise<void> {
  */
 export async function seedDemo(db: Db, ds: DemoDataset = loadDemoDataset()): Promise<boolean> {
   return db.transaction(async (tx) => {
+    await liftStatementTimeout(tx);
     await tx.query("SELECT pg_advisory_xact_lock($1)", [7_390_114_202]);
     if (!(await isEmpty(tx))) return false;
     const parkIds = await insertZonesAndParks(tx, ds);

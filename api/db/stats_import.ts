@@ -1,5 +1,6 @@
 import type { StatsImportField } from "../schemas/target_imports.ts";
 import type { Queryable } from "./db.ts";
+import { markImportUndone } from "./imports.ts";
 
 /** Enterprises matching any of the credit codes or names (for resolving an import's keys). */
 export async function enterprisesByKeys(
@@ -63,4 +64,61 @@ export async function upsertEnterpriseStats(
     [json],
   );
   return { inserted: r?.inserted ?? 0, updated: r?.updated ?? 0 };
+}
+
+/**
+ * Saves, for undo, each (enterprise, year) row a statistics import is about to write: the whole
+ * stored row (`to_jsonb`), or NULL when the import inserts it. Run before `upsertEnterpriseStats`.
+ */
+export async function saveStatsPrevious(
+  tx: Queryable,
+  importId: number,
+  keys: readonly { enterpriseId: number; year: number }[],
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO import_stats_changes (import_id, enterprise_id, year, previous)
+     SELECT $1, k.e, k.y, CASE WHEN s.enterprise_id IS NULL THEN NULL ELSE to_jsonb(s) END
+       FROM unnest($2::int[], $3::int[]) AS k(e, y)
+       LEFT JOIN enterprise_stats s ON s.enterprise_id = k.e AND s.year = k.y`,
+    [importId, keys.map((k) => k.enterpriseId), keys.map((k) => k.year)],
+  );
+}
+
+/**
+ * Undoes a statistics import: deletes the rows it inserted and writes every column of the rows it
+ * updated back from the saved previous row. Null when the import has no undo record (it predates
+ * migration 0014) although it wrote rows.
+ */
+export async function undoStatsImport(
+  tx: Queryable,
+  id: number,
+  by: string,
+): Promise<{ deleted: number; restored: number } | null> {
+  const [rec] = await tx.query<{ recorded: number; written: number }>(
+    `SELECT (SELECT count(*) FROM import_stats_changes WHERE import_id = $1)::int AS recorded,
+            (inserted_count + updated_count)::int AS written
+       FROM imports WHERE id = $1`,
+    [id],
+  );
+  if (!rec || (rec.recorded === 0 && rec.written > 0)) return null;
+  const [del] = await tx.query<{ n: number }>(
+    `WITH d AS (
+       DELETE FROM enterprise_stats s USING import_stats_changes c
+        WHERE c.import_id = $1 AND c.previous IS NULL AND s.enterprise_id = c.enterprise_id AND s.year = c.year
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM d`,
+    [id],
+  );
+  const cols = [...Object.values(COLUMNS).map((c) => c.name), "is_demo"];
+  const [res] = await tx.query<{ n: number }>(
+    `WITH u AS (
+       UPDATE enterprise_stats s SET (${cols.join(", ")}) = (${cols.map((c) => `r.${c}`).join(", ")})
+         FROM import_stats_changes c, LATERAL jsonb_populate_record(NULL::enterprise_stats, c.previous) AS r
+        WHERE c.import_id = $1 AND c.previous IS NOT NULL AND s.enterprise_id = c.enterprise_id AND s.year = c.year
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM u`,
+    [id],
+  );
+  await markImportUndone(tx, id, by);
+  return { deleted: del?.n ?? 0, restored: res?.n ?? 0 };
 }

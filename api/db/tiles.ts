@@ -40,18 +40,20 @@ const PLOTS_FROM = `
    AND ($6::text IS NULL OR ($6 = 'idle' AND a.is_idle) OR ($6 = 'low_efficiency' AND a.is_low_efficiency)
         OR ($6 = 'approved_unsupplied' AND a.is_approved_unsupplied))
    AND ($8::float8 IS NULL OR v.value >= $8)
-   AND ($9::float8 IS NULL OR v.value <= $9)`;
+   AND ($9::float8 IS NULL OR v.value <= $9)
+   AND ($10::text IS NULL OR EXISTS (SELECT 1 FROM plot_findings f WHERE f.plot_id = pl.id
+        AND (f.status = $10 OR ($10 = 'open' AND f.status <> 'closed'))))`;
 const PLOTS_PROPS = `
   pl.status, a.grade, v.value,
   NULLIF(a.is_idle, false) AS "idle", NULLIF(a.is_low_efficiency, false) AS "lowEfficiency",
   NULLIF(a.is_approved_unsupplied, false) AS "approvedUnsupplied",
-  CASE WHEN $10 THEN pl.code END AS "code", CASE WHEN $10 THEN pl.park_id END AS "parkId",
-  CASE WHEN $10 THEN p.zone_id END AS "zoneId", CASE WHEN $10 THEN pl.land_use_code END AS "landUse",
-  CASE WHEN $10 THEN pl.area_mu::float8 END AS "areaMu", CASE WHEN $10 THEN pl.enterprise_id END AS "enterpriseId",
-  CASE WHEN $10 THEN e.name END AS "enterpriseName",
-  CASE WHEN $10 THEN pl.is_standard_land END AS "isStandardLand", CASE WHEN $10 THEN pl.is_demo END AS "isDemo",
-  CASE WHEN $10 THEN a.output_per_mu_wan END AS "outputPerMuWan", CASE WHEN $10 THEN a.tax_per_mu_wan END AS "taxPerMuWan",
-  CASE WHEN $10 THEN a.far END AS "far", CASE WHEN $10 THEN a.coverage_ratio END AS "coverage"`;
+  CASE WHEN $11 THEN pl.code END AS "code", CASE WHEN $11 THEN pl.park_id END AS "parkId",
+  CASE WHEN $11 THEN p.zone_id END AS "zoneId", CASE WHEN $11 THEN pl.land_use_code END AS "landUse",
+  CASE WHEN $11 THEN pl.area_mu::float8 END AS "areaMu", CASE WHEN $11 THEN pl.enterprise_id END AS "enterpriseId",
+  CASE WHEN $11 THEN e.name END AS "enterpriseName",
+  CASE WHEN $11 THEN pl.is_standard_land END AS "isStandardLand", CASE WHEN $11 THEN pl.is_demo END AS "isDemo",
+  CASE WHEN $11 THEN a.output_per_mu_wan END AS "outputPerMuWan", CASE WHEN $11 THEN a.tax_per_mu_wan END AS "taxPerMuWan",
+  CASE WHEN $11 THEN a.far END AS "far", CASE WHEN $11 THEN a.coverage_ratio END AS "coverage"`;
 
 const PARKS_FROM = `
   FROM parks p
@@ -81,7 +83,7 @@ interface LayerSql {
 }
 
 const LAYERS: Record<TileLayer, LayerSql> = {
-  plots: { alias: "pl", from: PLOTS_FROM, props: PLOTS_PROPS, params: 10, simplify: false },
+  plots: { alias: "pl", from: PLOTS_FROM, props: PLOTS_PROPS, params: 11, simplify: false },
   parks: { alias: "p", from: PARKS_FROM, props: PARKS_PROPS, params: 3, simplify: true },
   constraints: { alias: "p", from: CONSTRAINTS_FROM, props: CONSTRAINTS_PROPS, params: 3, simplify: true },
 };
@@ -103,6 +105,7 @@ export const plotFilterParams = (f: PlotTileFilters): TileFilterParams => [
   f.indicator,
   f.min,
   f.max,
+  f.review,
 ];
 /** Parameters of the parks layer's filters. */
 export const parkFilterParams = (f: ParkTileQuery): TileFilterParams => [f.zone ?? null, f.park ?? null];
@@ -168,7 +171,7 @@ export interface PlotsMvtStatement {
  * All SQL text comes from constants chosen by which filters are set; values are parameters.
  */
 export function plotsMvtStatement(filters: TileFilterParams, tile: TileCoords): PlotsMvtStatement {
-  const [year, zone, park, status, grade, flag, indicator, min, max] = filters as [
+  const [year, zone, park, status, grade, flag, indicator, min, max, review] = filters as [
     number,
     number | null,
     number | null,
@@ -178,6 +181,7 @@ export function plotsMvtStatement(filters: TileFilterParams, tile: TileCoords): 
     TileIndicator,
     number | null,
     number | null,
+    string | null,
   ];
   const detail = tile.z >= DETAIL_MIN_ZOOM;
   const value = INDICATOR_COLUMNS[indicator];
@@ -199,6 +203,15 @@ export function plotsMvtStatement(filters: TileFilterParams, tile: TileCoords): 
   add(min, (p) => `${value} >= ${p}::float8`);
   add(max, (p) => `${value} <= ${p}::float8`);
   if (flag !== null) where.push(FLAG_COLUMNS[flag]);
+  // The review workflow filter: a finding in that status, or any not closed yet (`open`).
+  if (review === "open") {
+    mask += "o";
+    where.push("EXISTS (SELECT 1 FROM plot_findings f WHERE f.plot_id = pl.id AND f.status <> 'closed')");
+  } else
+    add(
+      review,
+      (p) => `EXISTS (SELECT 1 FROM plot_findings f WHERE f.plot_id = pl.id AND f.status = ${p}::text)`,
+    );
   const parks = detail || zone !== null;
   const props = [
     `pl.status, a.grade, ${value} AS value`,

@@ -49,3 +49,11 @@ export async function countUsers(q: Queryable): Promise<number> {
   const rows = await q.query<{ n: number }>("SELECT count(*)::int AS n FROM users");
   return rows[0]?.n ?? 0;
 }
+
+/** Usernames of the demo accounts present (`is_demo`; only a database seeded with the demo dataset has them). */
+export async function listDemoUsernames(q: Queryable): Promise<string[]> {
+  const rows = await q.query<{ username: string }>(
+    "SELECT username FROM users WHERE is_demo ORDER BY username",
+  );
+  return rows.map((r) => r.username);
+}

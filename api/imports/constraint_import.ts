@@ -10,7 +10,8 @@ import {
   zoneForImport,
 } from "../db/constraint_import.ts";
 import type { Db } from "../db/db.ts";
-import { finishImport, insertImport } from "../db/imports.ts";
+import { finishImport, insertImport, setImportLayer } from "../db/imports.ts";
+import { liftStatementTimeout } from "../db/timeouts.ts";
 import { AppError } from "../errors.ts";
 import type { ImportIssue } from "../schemas/imports.ts";
 import type { ConstraintImportReport } from "../schemas/target_imports.ts";
@@ -76,6 +77,7 @@ export async function runConstraintImport(
   const { rows, issues } = constraintRows(read.features, nameColumn);
   try {
     return await db.transaction(async (tx) => {
+      await liftStatementTimeout(tx);
       const repaired = rows.length > 0 ? await stageConstraints(tx, rows) : [];
       const all: ImportIssue[] = [...issues];
       for (const r of repaired)
@@ -132,6 +134,7 @@ export async function runConstraintImport(
         name: layerName,
         source: `import ${importId}: ${input.fileName}`,
       });
+      await setImportLayer(tx, importId, written.layerId);
       const final: ConstraintImportReport = {
         ...report,
         importId,

@@ -5,7 +5,8 @@ import { readXlsxRows } from "../../data/importers/xlsx_reader.ts";
 import { isZip, type ZipLimits } from "../../data/importers/zip_entries.ts";
 import type { Db, Queryable } from "../db/db.ts";
 import { finishImport, insertImport } from "../db/imports.ts";
-import { enterprisesByKeys, upsertEnterpriseStats } from "../db/stats_import.ts";
+import { enterprisesByKeys, saveStatsPrevious, upsertEnterpriseStats } from "../db/stats_import.ts";
+import { liftStatementTimeout } from "../db/timeouts.ts";
 import { AppError } from "../errors.ts";
 import type { StatsImportIssue, StatsImportReport } from "../schemas/target_imports.ts";
 import { problemToAppError } from "./plot_import.ts";
@@ -147,13 +148,13 @@ export async function runStatsImport(db: Db, input: StatsImportInput): Promise<S
   const fields = layout.columns.map((c) => c.field);
   try {
     return await db.transaction(async (tx) => {
+      await liftStatementTimeout(tx);
       const { report, resolved } = await check(tx);
       if (report.errorCount > 0 && !input.dryRun)
         throw new AppError("import_validation_failed", { count: report.errorCount }, report);
       if (report.errorCount > 0) throw new DryRunRollback(report);
-      const counts = await upsertEnterpriseStats(tx, fields, resolved);
-      const done: StatsImportReport = { ...report, summary: counts };
-      if (input.dryRun) throw new DryRunRollback(done);
+      if (input.dryRun)
+        throw new DryRunRollback({ ...report, summary: await upsertEnterpriseStats(tx, fields, resolved) });
       const importId = await insertImport(tx, {
         target: "stats",
         parkId: null,
@@ -166,7 +167,10 @@ export async function runStatsImport(db: Db, input: StatsImportInput): Promise<S
         createdBy: input.createdBy,
         report: {},
       });
-      const final: StatsImportReport = { ...done, importId, committed: true };
+      // The rows' previous values first, for undo; then the one upsert.
+      await saveStatsPrevious(tx, importId, resolved);
+      const counts = await upsertEnterpriseStats(tx, fields, resolved);
+      const final: StatsImportReport = { ...report, summary: counts, importId, committed: true };
       await finishImport(tx, importId, counts, final);
       return final;
     });

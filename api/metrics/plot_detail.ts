@@ -93,6 +93,7 @@ export function plotDetail(
     buildingFootprintM2: plot.buildingFootprintM2,
     structuresYardM2: plot.structuresYardM2,
     declaredAreaM2: row.declaredAreaM2,
+    version: row.version,
     areaM2: plot.areaM2,
     areaMu: row.areaMu,
     areaHa: m2ToHa(squareMeters(plot.areaM2)),

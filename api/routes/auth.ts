@@ -2,12 +2,13 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../app_env.ts";
+import { DEMO_ACCOUNTS } from "../auth/accounts.ts";
 import { dummyPasswordHash, verifyPassword } from "../auth/password.ts";
 import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_S } from "../auth/policy.ts";
 import { requireRole } from "../auth/require_role.ts";
 import { clearSessionCookie, endSession, startSession } from "../auth/session.ts";
 import { clearLoginFailures, recentLoginFailures, recordLoginFailure } from "../db/login_failures.ts";
-import { findUserByUsername, listUsers } from "../db/users.ts";
+import { findUserByUsername, listDemoUsernames, listUsers } from "../db/users.ts";
 import { AppError } from "../errors.ts";
 import { LOGIN_MAX_BODY_BYTES, LoginSchema, type Me } from "../schemas/auth.ts";
 import { validate } from "../validate.ts";
@@ -26,7 +27,9 @@ function clientIp(c: Context<AppEnv>): string {
  * `invalid_credentials` for an unknown user, a wrong password or a disabled account alike; 429
  * `too_many_attempts` with Retry-After after {@link LOGIN_MAX_FAILURES} failures per username and address
  * within {@link LOGIN_WINDOW_S}. `POST /api/auth/logout` ends the session (204). `GET /api/auth/me` → {@link Me}
- * or 401 `not_authenticated`. `GET /api/auth/users` (admin) lists accounts.
+ * or 401 `not_authenticated`. `GET /api/auth/users` (admin) lists accounts. `GET /api/auth/demo-accounts`:
+ * the demo accounts with their public passwords while the demo dataset is loaded (the login page lists
+ * them), else an empty list.
  */
 export const authRoutes = new Hono<AppEnv>()
   .post(
@@ -75,4 +78,8 @@ export const authRoutes = new Hono<AppEnv>()
       csrfToken: user.csrfToken,
     });
   })
-  .get("/users", requireRole("admin"), async (c) => c.json(await listUsers(c.var.deps.db)));
+  .get("/users", requireRole("admin"), async (c) => c.json(await listUsers(c.var.deps.db)))
+  .get("/demo-accounts", async (c) => {
+    const present = new Set(await listDemoUsernames(c.var.deps.db));
+    return c.json({ accounts: DEMO_ACCOUNTS.filter((a) => present.has(a.username)) });
+  });

@@ -1,13 +1,15 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import { assertZoneAccess, requireRole } from "../auth/require_role.ts";
+import { assertParkAccess, currentUser, scopedZone } from "../auth/zone_scope.ts";
 import {
   appendVersion,
   getProposal,
+  getProposalZoneId,
   getVersion,
   insertProposal,
   listProposals,
 } from "../db/expansion_proposals.ts";
-import { getPark } from "../db/parks.ts";
 import { AppError } from "../errors.ts";
 import { acceptGeometry } from "../expansion/check.ts";
 import { packData } from "../expansion/pack_data.ts";
@@ -23,6 +25,19 @@ import {
 import { IdParamSchema } from "../schemas/zones.ts";
 import { validate } from "../validate.ts";
 
+/**
+ * 403 `zone_forbidden` on `/:id…` when the proposal's park lies outside the account's zone. Unknown or
+ * malformed ids pass on to the handlers' validation and 404s.
+ */
+const proposalInZone: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const id = Number(c.req.param("id"));
+  if (Number.isSafeInteger(id) && id > 0) {
+    const zoneId = await getProposalZoneId(c.var.deps.db, id);
+    if (zoneId !== null) assertZoneAccess(await currentUser(c), zoneId);
+  }
+  await next();
+};
+
 /** The bytes of a view as a standalone ArrayBuffer (what Hono's `c.body` takes). */
 const arrayBuffer = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuffer;
 
@@ -34,41 +49,60 @@ const arrayBuffer = (u: Uint8Array): ArrayBuffer => u.slice().buffer as ArrayBuf
  * CGCS2000 Gauss-Krüger), `/:id/boundary.geojson`, `/:id/tables.xlsx`.
  * Geometries go through the same validation as `/api/expansion/check` (invalid → 400 with the
  * crossing, or repaired on `repair: true`; zero area → 400).
+ * Planners write, reviewers and planners read, each within their zone (docs/security.md).
  */
 export const expansionProposalsRoutes = new Hono<AppEnv>()
-  .post("/", validate("json", ProposalCreateSchema), async (c) => {
+  .use(requireRole("reviewer", "planner"))
+  .use("/:id/*", proposalInZone)
+  .post("/", requireRole("planner"), validate("json", ProposalCreateSchema), async (c) => {
     const { db } = c.var.deps;
     const body = c.req.valid("json");
-    if (!(await getPark(db, body.parkId))) throw new AppError("park_not_found", { id: body.parkId });
+    await assertParkAccess(db, await currentUser(c), body.parkId);
     const accepted = await acceptGeometry(db, body.geometry, body.repair);
     const id = await db.transaction((tx) => insertProposal(tx, { ...body, geometry: accepted.geometry }));
     return c.json({ ...(await getProposal(db, id)), repaired: accepted.repair }, 201);
   })
-  .get("/", validate("query", ProposalListQuerySchema), async (c) =>
-    c.json(await listProposals(c.var.deps.db, c.req.valid("query").park)),
-  )
+  .get("/", validate("query", ProposalListQuerySchema), async (c) => {
+    const { park } = c.req.valid("query");
+    const { db } = c.var.deps;
+    const user = await currentUser(c);
+    if (park !== undefined) await assertParkAccess(db, user, park);
+    return c.json(await listProposals(db, park, scopedZone(user, undefined)));
+  })
   .get("/:id", validate("param", IdParamSchema), async (c) => {
     const { id } = c.req.valid("param");
     const p = await getProposal(c.var.deps.db, id);
     if (!p) throw new AppError("proposal_not_found", { id });
     return c.json(p);
   })
-  .put("/:id", validate("param", IdParamSchema), validate("json", ProposalUpdateSchema), async (c) => {
-    const { id } = c.req.valid("param");
-    const { db } = c.var.deps;
-    const body = c.req.valid("json");
-    const accepted = body.geometry ? await acceptGeometry(db, body.geometry, body.repair) : null;
-    const version = await db.transaction((tx) =>
-      appendVersion(tx, id, (cur) => ({
-        name: body.name ?? cur.name,
-        rationale: body.rationale ?? cur.rationale,
-        sources: body.sources ?? cur.sources,
-        geometry: accepted?.geometry ?? cur.geometry,
-      })),
-    );
-    if (version === null) throw new AppError("proposal_not_found", { id });
-    return c.json({ ...(await getProposal(db, id)), repaired: accepted?.repair ?? null });
-  })
+  .put(
+    "/:id",
+    requireRole("planner"),
+    validate("param", IdParamSchema),
+    validate("json", ProposalUpdateSchema),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { db } = c.var.deps;
+      const body = c.req.valid("json");
+      const accepted = body.geometry ? await acceptGeometry(db, body.geometry, body.repair) : null;
+      const saved = await db.transaction((tx) =>
+        appendVersion(tx, id, body.version, (cur) => ({
+          name: body.name ?? cur.name,
+          rationale: body.rationale ?? cur.rationale,
+          sources: body.sources ?? cur.sources,
+          geometry: accepted?.geometry ?? cur.geometry,
+        })),
+      );
+      if (saved === null) throw new AppError("proposal_not_found", { id });
+      if ("conflict" in saved)
+        throw new AppError(
+          "version_conflict",
+          { entityZh: "扩区方案", entityEn: "Proposal", id, current: saved.conflict, sent: body.version },
+          { current: await getProposal(db, id) },
+        );
+      return c.json({ ...(await getProposal(db, id)), repaired: accepted?.repair ?? null });
+    },
+  )
   .get("/:id/versions/:version", validate("param", ProposalVersionParamSchema), async (c) => {
     const { id, version } = c.req.valid("param");
     const { db } = c.var.deps;

@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app_env.ts";
+import { requireRole } from "../auth/require_role.ts";
+import { assertParkAccess, currentUser, scopedZone } from "../auth/zone_scope.ts";
 import { countExportPlots, listExportPlots } from "../db/plot_export.ts";
-import { parkExists } from "../db/plots.ts";
 import { zoneExists } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
 import { plotsCsv, plotsGeoJson, plotsShapefile, plotsXlsx } from "../exports/plot_files.ts";
@@ -13,18 +14,21 @@ const EXPORT_MAX_PLOTS = 200_000;
 
 /**
  * `GET /api/exports/plots?format=geojson|shapefile|csv|xlsx&park=&zone=&status=&ids=&encoding=utf-8|gbk&crs=4490|gk|<EPSG>`:
- * the selected plots as a download.
+ * the selected plots as a download. Planners, within their zone (docs/security.md).
  */
 export const exportsRoutes = new Hono<AppEnv>().get(
   "/plots",
+  requireRole("planner"),
   validate("query", PlotExportQuerySchema),
   async (c) => {
-    const q = c.req.valid("query");
+    const asked = c.req.valid("query");
     const { db } = c.var.deps;
-    if (q.park !== undefined && !(await parkExists(db, q.park)))
-      throw new AppError("park_not_found", { id: q.park });
-    if (q.zone !== undefined && !(await zoneExists(db, q.zone)))
-      throw new AppError("zone_not_found", { id: q.zone });
+    const user = await currentUser(c);
+    if (asked.park !== undefined) await assertParkAccess(db, user, asked.park);
+    if (asked.zone !== undefined && !(await zoneExists(db, asked.zone)))
+      throw new AppError("zone_not_found", { id: asked.zone });
+    const zone = scopedZone(user, asked.zone);
+    const q = zone === undefined ? asked : { ...asked, zone };
     const n = await countExportPlots(db, q);
     if (n > EXPORT_MAX_PLOTS) throw new AppError("export_too_large", { count: n, limit: EXPORT_MAX_PLOTS });
     const rows = await listExportPlots(db, q);

@@ -3,14 +3,18 @@ import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { ZipLimits } from "../../data/importers/zip_entries.ts";
 import type { AppEnv } from "../app_env.ts";
+import { assertZoneAccess, requireRole } from "../auth/require_role.ts";
+import { assertParkAccess, currentUser } from "../auth/zone_scope.ts";
 import {
   countPlots,
   getImport,
   lastActiveImportId,
   listFieldMappings,
   listImports,
+  undoConstraintImport,
   undoImport,
 } from "../db/imports.ts";
+import { undoStatsImport } from "../db/stats_import.ts";
 import { AppError } from "../errors.ts";
 import { runConstraintImport } from "../imports/constraint_import.ts";
 import type { ImportJobs } from "../imports/import_jobs.ts";
@@ -41,19 +45,6 @@ const uploadLimit: MiddlewareHandler<AppEnv> = (c, next) => {
 
 /** Default size above which an upload is imported as a background job. */
 const DEFAULT_BACKGROUND_BYTES = 8 * 1024 * 1024;
-
-/** Who imports: the `X-User` header (percent-encoded UTF-8, so 张三 can travel in a header), else "anonymous". */
-function userOf(header: string | undefined): string {
-  const raw = header?.trim() ?? "";
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch (e) {
-    // A stray "%" is not an encoding: keep the header as sent.
-    if (!(e instanceof URIError)) throw e;
-  }
-  return name.slice(0, 100) || "anonymous";
-}
 
 const jobsOf = (c: { var: AppEnv["Variables"] }): ImportJobs => {
   const jobs = c.var.deps.importJobs;
@@ -102,14 +93,22 @@ async function constraintInputOf(
  * one new constraint layer; target=stats — enterprise annual statistics from CSV/XLSX; target=plots, parkId, encoding?, srid?, sourceCoordinates?,
  * dryRun?, mapping?, mappingName?, saveMappingAs?, background?): validation report, then an
  * all-or-nothing commit; large uploads answer 202 with a job. `GET /api/imports`: history;
- * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (latest import only);
+ * `GET /api/imports/:id`; `POST /api/imports/:id/undo` (the latest import of its target: plots,
+ * a constraint layer or statistics);
  * `GET /api/imports/jobs/:id`: progress; `GET /api/imports/mappings`: saved field mappings.
+ * Planners, within their zone; statistics are keyed by enterprise, not zone, so importing them takes an
+ * every-zone account. History records the signed-in username.
  */
 export const importsRoutes = new Hono<AppEnv>()
+  .use(requireRole("planner"))
   .post("/", uploadLimit, validate("form", ImportFormSchema), async (c) => {
     const form = c.req.valid("form");
     const { db, zipLimits, backgroundImportBytes } = c.var.deps;
-    const createdBy = userOf(c.req.header("X-User"));
+    const user = await currentUser(c);
+    const createdBy = user.username;
+    if (form.target === "plots") await assertParkAccess(db, user, form.parkId);
+    else if (form.target === "constraints") assertZoneAccess(user, form.zoneId);
+    else if (user.zoneId !== null) throw new AppError("zone_forbidden", { zoneId: user.zoneId });
     if (form.target === "constraints") {
       const report = await runConstraintImport(db, await constraintInputOf(form, createdBy, zipLimits));
       return c.json(report, report.committed ? 201 : 200);
@@ -155,14 +154,25 @@ export const importsRoutes = new Hono<AppEnv>()
   .post("/:id/undo", validate("param", ImportIdParamSchema), async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.var.deps;
-    const by = userOf(c.req.header("X-User"));
+    const user = await currentUser(c);
+    const by = user.username;
     const result = await db.transaction(async (tx) => {
       const rec = await getImport(tx, id);
       if (!rec) throw new AppError("import_not_found", { id });
-      if (rec.target !== "plots") throw new AppError("import_not_undoable", { id, target: rec.target });
-      const last = await lastActiveImportId(tx);
+      if (rec.parkId !== null) await assertParkAccess(tx, user, rec.parkId);
+      // Statistics belong to no zone: undone by every-zone accounts only, as they are imported.
+      if (rec.target === "stats" && user.zoneId !== null)
+        throw new AppError("zone_forbidden", { zoneId: user.zoneId });
+      const last = await lastActiveImportId(tx, rec.target);
       if (last !== id) throw new AppError("import_not_last", { id, last: last ?? "-" });
-      return undoImport(tx, id, by);
+      const undone =
+        rec.target === "plots"
+          ? await undoImport(tx, id, by)
+          : rec.target === "constraints"
+            ? await undoConstraintImport(tx, id, by)
+            : await undoStatsImport(tx, id, by);
+      if (!undone) throw new AppError("import_not_undoable", { id, target: rec.target });
+      return undone;
     });
     return c.json({ importId: id, ...result, plotCount: await countPlots(db) });
   });

@@ -53,9 +53,13 @@ export const landRoutes = new Hono<AppEnv>()
     if (query.park !== undefined && !(await parkExists(db, query.park)))
       throw new AppError("park_not_found", { id: query.park });
     const divisions = query.industry === undefined ? null : industryDivisionsOf(query.industry);
-    const rows = await listLand(db, query, divisions);
+    const { total, rows } = await listLand(db, query, divisions);
     return c.json({
       type: "FeatureCollection" as const,
+      // Paging (foreign members of the FeatureCollection): `total` matching plots, this page's window.
+      total,
+      limit: query.limit,
+      offset: query.offset,
       features: rows.map((r) => ({
         type: "Feature" as const,
         id: r.id,

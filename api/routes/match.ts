@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { MATCH_RULES, MATCH_WEIGHTS, rankPlots } from "../../geo/plot_match.ts";
 import type { AppEnv } from "../app_env.ts";
 import { matchCandidates } from "../db/land.ts";
-import { getParkZoneId } from "../db/referrals.ts";
+import { getParkZoneId } from "../db/parks.ts";
 import { zoneExists } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
 import { MatchRequestSchema } from "../schemas/match.ts";

@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { shareEnclaveTotals } from "../../geo/benefit_sharing.ts";
 import { yuanToWan } from "../../geo/credit_split.ts";
 import type { AppEnv } from "../app_env.ts";
+import { assertZoneAccess, requireRole } from "../auth/require_role.ts";
+import { currentUser } from "../auth/zone_scope.ts";
 import { enclaveShares, latestZoneStatsYear } from "../db/share_agreements.ts";
 import { zoneExists } from "../db/zones.ts";
 import { AppError } from "../errors.ts";
@@ -12,14 +14,16 @@ import { validate } from "../validate.ts";
  * Staff: `GET /api/staff/benefit-sharing?zone=&year=` — Lincang rule: each enclave park's tax and output of
  * the year split between the host county and the partner (core) park by the agreement in force on 31
  * December (geo/benefit_sharing.ts), in whole 元 that add up to each total, plus zone sums per party that
- * reconcile. `year` defaults to the zone's latest statistics year (else last calendar year). To be protected by issue #9's roles.
+ * reconcile. `year` defaults to the zone's latest statistics year (else last calendar year). Investment officers and planners, within their zone.
  */
 export const staffBenefitSharingRoutes = new Hono<AppEnv>().get(
   "/",
+  requireRole("investment_officer", "planner"),
   validate("query", ZoneYearQuerySchema),
   async (c) => {
     const { zone, year: asked } = c.req.valid("query");
     const { db } = c.var.deps;
+    assertZoneAccess(await currentUser(c), zone);
     if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
     // Without any statistics yet, last calendar year: the totals are then zero, not an error.
     const year = asked ?? (await latestZoneStatsYear(db, zone)) ?? new Date().getFullYear() - 1;

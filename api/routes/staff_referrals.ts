@@ -1,8 +1,10 @@
 import { Hono } from "hono";
 import { creditTotals, referralCredit } from "../../geo/referral_credit.ts";
 import type { AppEnv } from "../app_env.ts";
+import { assertZoneAccess, requireRole } from "../auth/require_role.ts";
+import { currentUser } from "../auth/zone_scope.ts";
+import { getParkZoneId } from "../db/parks.ts";
 import {
-  getParkZoneId,
   insertReferral,
   listReferrals,
   parkNames,
@@ -27,16 +29,19 @@ const withCredit = (r: ReferralRow) => {
  * Staff referral ledger (Wenshan rule): `GET /api/staff/referrals?zone=&year=` entries with their credit
  * split, `POST /api/staff/referrals` records one (split default: the zone's configuration), and
  * `GET /api/staff/referrals/totals?zone=&year=` per-park annual credited investment that reconciles with
- * the zone total (geo/referral_credit.ts). To be protected by issue #9's roles.
+ * the zone total (geo/referral_credit.ts). Investment officers (read and write) and planners (read), within
+ * their zone.
  */
 export const staffReferralsRoutes = new Hono<AppEnv>()
+  .use(requireRole("investment_officer", "planner"))
   .get("/", validate("query", ZoneYearQuerySchema), async (c) => {
     const { zone, year } = c.req.valid("query");
     const { db } = c.var.deps;
+    assertZoneAccess(await currentUser(c), zone);
     if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
     return c.json((await listReferrals(db, zone, year ?? null)).map(withCredit));
   })
-  .post("/", validate("json", ReferralCreateSchema), async (c) => {
+  .post("/", requireRole("investment_officer"), validate("json", ReferralCreateSchema), async (c) => {
     const body = c.req.valid("json");
     const { db } = c.var.deps;
     const [fromZone, toZone] = await Promise.all([
@@ -51,6 +56,7 @@ export const staffReferralsRoutes = new Hono<AppEnv>()
         toParkId: body.toParkId,
         zoneId: fromZone,
       });
+    assertZoneAccess(await currentUser(c), fromZone);
     const plotId = body.plotId ?? null;
     if (plotId !== null && !(await plotExists(db, plotId)))
       throw new AppError("plot_not_found", { id: plotId });
@@ -62,6 +68,7 @@ export const staffReferralsRoutes = new Hono<AppEnv>()
   .get("/totals", validate("query", ZoneYearQuerySchema), async (c) => {
     const { zone, year: asked } = c.req.valid("query");
     const { db } = c.var.deps;
+    assertZoneAccess(await currentUser(c), zone);
     if (!(await zoneExists(db, zone))) throw new AppError("zone_not_found", { id: zone });
     const year = asked ?? new Date().getFullYear();
     const [refs, names] = await Promise.all([listReferrals(db, zone, year), parkNames(db, zone)]);

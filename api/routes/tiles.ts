@@ -2,6 +2,8 @@ import { Hono } from "hono";
 import { LRUCache } from "lru-cache";
 import type { z } from "zod";
 import type { AppEnv } from "../app_env.ts";
+import { assertZoneAccess, requireRole, STAFF_ROLES } from "../auth/require_role.ts";
+import { currentUser } from "../auth/zone_scope.ts";
 import { AppError } from "../errors.ts";
 import {
   TILE_QUERY_SCHEMAS,
@@ -111,39 +113,62 @@ export function acceptedEncodings(header: string | undefined): { br: boolean; gz
 /**
  * `GET /api/tiles/{layer}/{z}/{x}/{y}.mvt?…filters`: Mapbox Vector Tiles of `plots`, `parks` or
  * `constraints`. 200 with the tile, 204 for an empty tile, 304 when `If-None-Match` holds the ETag.
+ * Staff only; a zone-scoped account gets its own zone's features (a `zone` filter is added, another
+ * zone's is refused with 403).
  */
-export const tilesRoutes = new Hono<AppEnv>().get("/:layer/:z/:x/:file", async (c) => {
-  // Map clients ask for the same URLs again and again: a URL validated once is not parsed again.
-  const url = c.req.url;
-  let req = validated.get(url);
-  if (!req) {
-    const { layer, tile } = parsePath(c.req.param());
-    const query = TILE_QUERY_SCHEMAS[layer].safeParse(c.req.query());
-    if (!query.success) throw invalid(query.error);
-    req = { layer, tile, query: query.data, key: url.slice(url.indexOf("/api/tiles/")) };
-    validated.set(url, req);
-  }
-  const { layer, tile } = req;
-  const deps = c.var.deps;
-  deps.tiles ??= TileService.start(deps.db, {
-    cacheBytes: deps.tileCacheBytes ?? DEFAULT_TILE_CACHE_BYTES,
-    log: deps.log,
+export const tilesRoutes = new Hono<AppEnv>()
+  .use(requireRole(...STAFF_ROLES))
+  .get("/:layer/:z/:x/:file", async (c) => {
+    // Map clients ask for the same URLs again and again: a URL validated once is not parsed again.
+    const url = c.req.url;
+    let req = validated.get(url);
+    if (!req) {
+      const { layer, tile } = parsePath(c.req.param());
+      const query = TILE_QUERY_SCHEMAS[layer].safeParse(c.req.query());
+      if (!query.success) throw invalid(query.error);
+      req = { layer, tile, query: query.data, key: url.slice(url.indexOf("/api/tiles/")) };
+      validated.set(url, req);
+    }
+    const user = await currentUser(c);
+    if (user.zoneId !== null) {
+      if (req.query.zone !== undefined) assertZoneAccess(user, req.query.zone);
+      else
+        req = { ...req, query: { ...req.query, zone: user.zoneId }, key: `${req.key}#zone=${user.zoneId}` };
+    }
+    const { layer, tile } = req;
+    // The review-workflow filter reveals findings: reviewers, planners and admins only (docs/security.md).
+    const reviewRole = user.role === "admin" || user.role === "reviewer" || user.role === "planner";
+    if (layer === "plots" && "review" in req.query && req.query.review !== undefined && !reviewRole)
+      throw new AppError("forbidden", { role: user.role });
+    const deps = c.var.deps;
+    if (!deps.tiles) {
+      const starting = TileService.start(deps.db, {
+        cacheBytes: deps.tileCacheBytes ?? DEFAULT_TILE_CACHE_BYTES,
+        log: deps.log,
+      });
+      deps.tiles = starting;
+      // Started while the database was down: forget the failure so the next request starts afresh
+      // (the failure itself reaches this request through the await below, and onError answers 503).
+      starting.catch(() => {
+        if (deps.tiles === starting) delete deps.tiles;
+      });
+    }
+    const service = await deps.tiles;
+    const t = await service.tile(layer, tile, req.query, req.key);
+    // The smallest form the client accepts (brotli, then gzip, once compressed in the background).
+    const accepts = t.gzip || t.br ? acceptedEncodings(c.req.header("Accept-Encoding")) : null;
+    const encoding = t.br && accepts?.br ? "br" : t.gzip && accepts?.gzip ? "gzip" : null;
+    c.header("ETag", etagOf(t.etag, encoding));
+    // Data can change at any time: caches must revalidate (cheap: 304 on an unchanged ETag). Tiles depend
+    // on the account (zone scope, confidential figures): never in a shared cache.
+    c.header("Cache-Control", "private, no-cache");
+    c.header("Vary", "Accept-Encoding");
+    c.header("X-Tile-Cache", t.cache);
+    c.header("X-Data-Version", String(t.version));
+    if (matches(c.req.header("If-None-Match"), t.etag)) return c.body(null, 304);
+    if (t.body.byteLength === 0) return c.body(null, 204);
+    c.header("Content-Type", MVT_TYPE);
+    if (encoding) c.header("Content-Encoding", encoding);
+    const body = encoding === "br" ? t.br : encoding === "gzip" ? t.gzip : t.body;
+    return c.body(body as Uint8Array<ArrayBuffer>, 200);
   });
-  const service = await deps.tiles;
-  const t = await service.tile(layer, tile, req.query, req.key);
-  // The smallest form the client accepts (brotli, then gzip, once compressed in the background).
-  const accepts = t.gzip || t.br ? acceptedEncodings(c.req.header("Accept-Encoding")) : null;
-  const encoding = t.br && accepts?.br ? "br" : t.gzip && accepts?.gzip ? "gzip" : null;
-  c.header("ETag", etagOf(t.etag, encoding));
-  // Data can change at any time: caches must revalidate (cheap: 304 on an unchanged ETag).
-  c.header("Cache-Control", "no-cache");
-  c.header("Vary", "Accept-Encoding");
-  c.header("X-Tile-Cache", t.cache);
-  c.header("X-Data-Version", String(t.version));
-  if (matches(c.req.header("If-None-Match"), t.etag)) return c.body(null, 304);
-  if (t.body.byteLength === 0) return c.body(null, 204);
-  c.header("Content-Type", MVT_TYPE);
-  if (encoding) c.header("Content-Encoding", encoding);
-  const body = encoding === "br" ? t.br : encoding === "gzip" ? t.gzip : t.body;
-  return c.body(body as Uint8Array<ArrayBuffer>, 200);
-});

@@ -58,8 +58,12 @@ export const ProposalCreateSchema = z.object({
 });
 export type ProposalCreate = z.infer<typeof ProposalCreateSchema>;
 
-/** Body of `PUT /api/expansion/proposals/:id`: a new version (fields left out keep their value). */
+/**
+ * Body of `PUT /api/expansion/proposals/:id`: a new version (fields left out keep their value). `version` is
+ * the current version the editor saw (optimistic concurrency: another version in between → 409).
+ */
 export const ProposalUpdateSchema = z.object({
+  version: z.number().int().positive(),
   name: z.string().trim().min(1).max(200).optional(),
   rationale: z.string().max(20_000).optional(),
   geometry: ArealGeometrySchema.optional(),

@@ -135,7 +135,7 @@ export const ImportReportSchema = z.object({
   committed: z.boolean(),
   dryRun: z.boolean(),
   fileName: z.string(),
-  format: z.enum(["shapefile", "geojson", "csv"]),
+  format: z.enum(["shapefile", "geojson", "csv", "kml"]),
   layerName: z.string(),
   featureCount: z.number().int(),
   fields: z.array(z.string()),

@@ -50,6 +50,7 @@ export type InquiryCreate = z.infer<typeof InquiryCreateSchema>;
 /** Query of the staff list `GET /api/staff/inquiries`. */
 export const InquiryListQuerySchema = z.object({
   status: InquiryStatusSchema.optional(),
+  zone: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -22,6 +22,10 @@ const mu = z.coerce.number().min(0).max(1_000_000);
 const bool = z.enum(["true", "false"]).transform((v) => v === "true");
 
 /** Query of `GET /api/land`. All filters optional and combinable. */
+/** Default and largest page of `GET /api/land`: a province holds far more offered plots than a page. */
+export const LAND_PAGE_DEFAULT = 1000;
+export const LAND_PAGE_MAX = 5000;
+
 export const LandQuerySchema = z
   .object({
     zone: id.optional(),
@@ -42,6 +46,9 @@ export const LandQuerySchema = z
     standard: bool.optional(),
     /** The investor's planned investment intensity (万元/亩): keeps plots whose 标准地 minimum it meets. */
     investmentPerMuWan: z.coerce.number().min(0).max(1_000_000).optional(),
+    /** Page size (default {@link LAND_PAGE_DEFAULT}, at most {@link LAND_PAGE_MAX}) and offset, in list order. */
+    limit: z.coerce.number().int().min(1).max(LAND_PAGE_MAX).default(LAND_PAGE_DEFAULT),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
   })
   .refine((q) => q.minMu === undefined || q.maxMu === undefined || q.minMu <= q.maxMu, {
     path: ["minMu"],

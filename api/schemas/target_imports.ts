@@ -11,7 +11,7 @@ export const ConstraintImportReportSchema = z.object({
   committed: z.boolean(),
   dryRun: z.boolean(),
   fileName: z.string(),
-  format: z.enum(["shapefile", "geojson", "csv"]),
+  format: z.enum(["shapefile", "geojson", "csv", "kml"]),
   zoneId: z.number().int(),
   layerType: ConstraintTypeSchema,
   /** The new layer's name (form field `layerName`, else the file's base name). */

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ConstraintTypeSchema, PlotStatusSchema } from "./enums.ts";
+import { FindingStatusSchema } from "./findings.ts";
 import { GradeSchema, PlotFlagSchema } from "./plots.ts";
+
+/**
+ * The plots layer's review-workflow filter: plots with a finding in this status, or `open` (any finding not
+ * yet closed). Reviewers, planners and admins only (the route checks the session).
+ */
+export const TileReviewFilterSchema = z.union([FindingStatusSchema, z.literal("open")]);
+export type TileReviewFilter = z.infer<typeof TileReviewFilterSchema>;
 
 /** Tile layers served by `GET /api/tiles/{layer}/{z}/{x}/{y}.mvt` (MVT layer name = the layer). */
 export const TileLayerSchema = z.enum(["plots", "parks", "constraints"]);
@@ -39,6 +47,7 @@ export const PlotTileQuerySchema = z
     status: PlotStatusSchema.optional(),
     grade: GradeSchema.optional(),
     flag: PlotFlagSchema.optional(),
+    review: TileReviewFilterSchema.optional(),
     year: z.coerce.number().int().min(1990).max(2100).optional(),
     indicator: TileIndicatorSchema.optional(),
     min: bound.optional(),
@@ -77,6 +86,7 @@ export interface PlotTileFilters {
   status: PlotTileQuery["status"] | null;
   grade: PlotTileQuery["grade"] | null;
   flag: PlotTileQuery["flag"] | null;
+  review: TileReviewFilter | null;
   min: number | null;
   max: number | null;
 }

@@ -4,6 +4,11 @@ import type { Db } from "../db/db.ts";
 import { currentSchema, loadLayerVersions } from "../db/tiles.ts";
 import type { TileLayer } from "../schemas/tiles.ts";
 
+/** Retries of the version reload after a reconnect, one per second (the LISTEN connection is up, so
+ * the database answers again; a few retries cover a pool still full of dead connections). */
+const RESYNC_ATTEMPTS = 30;
+const RESYNC_RETRY_MS = 1_000;
+
 interface VersionNotice {
   schema?: string;
   layer?: TileLayer;
@@ -19,6 +24,8 @@ interface VersionNotice {
 export class LayerVersions {
   private versions: Record<TileLayer, number> = { plots: 0, parks: 0, constraints: 0 };
   private stops: Array<() => Promise<void>> = [];
+  private resyncListeners: Array<() => void> = [];
+  private stopped = false;
   /** True while parks may be queued for re-assessment (set by notifications, cleared by {@link settlePending}). */
   assessmentsPending = true;
   /** Counts queue notifications, so a drain clears the flag only if none arrived meanwhile. */
@@ -70,7 +77,16 @@ export class LayerVersions {
     this.pendingEpoch++;
   }
 
+  /**
+   * Calls `fn` after the LISTEN connection was lost and re-established: notifications may have been
+   * missed, so whatever was derived from the versions (cached tiles) must be dropped.
+   */
+  onResync(fn: () => void): void {
+    this.resyncListeners.push(fn);
+  }
+
   async stop(): Promise<void> {
+    this.stopped = true;
     const stops = this.stops;
     this.stops = [];
     await Promise.all(stops.map((s) => s()));
@@ -87,15 +103,23 @@ export class LayerVersions {
 
   private onVersion(payload: string | null): void {
     if (payload === null) {
-      this.reload().catch((err: Error) =>
-        this.log("error", "reloading tile versions failed", { error: err.message }),
-      );
+      for (const fn of this.resyncListeners) fn();
       this.markPending();
+      this.resync(0);
       return;
     }
     if (!this.isOurs(payload)) return;
     const n = JSON.parse(payload) as VersionNotice;
     if (n.layer && typeof n.version === "number") this.raise(n.layer, n.version);
+  }
+
+  /** Reloads the versions after a reconnect, retrying while the database is still coming back. */
+  private resync(attempt: number): void {
+    this.reload().catch((err: Error) => {
+      this.log("error", "reloading tile versions failed", { error: err.message, attempt });
+      if (!this.stopped && attempt < RESYNC_ATTEMPTS)
+        setTimeout(() => this.resync(attempt + 1), RESYNC_RETRY_MS).unref();
+    });
   }
 
   /** Versions only grow: a late notification never takes a layer back. */

@@ -42,6 +42,11 @@ export class TileCache {
     });
   }
 
+  /** Drops every tile (after missed notifications, when versions cannot be trusted). */
+  clear(): void {
+    this.lru.clear();
+  }
+
   get(key: string): RenderedTile | undefined {
     const t = this.lru.get(key);
     if (t) this.hits++;

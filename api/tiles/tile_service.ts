@@ -67,6 +67,12 @@ export class TileService {
     this.db = db;
     this.versions = versions;
     this.cache = new TileCache(opts.cacheBytes);
+    // Missed notifications (the LISTEN connection was down): drop every cached tile rather than trust
+    // versions that may be behind until the reload lands.
+    versions.onResync(() => {
+      this.cache.clear();
+      this.hitKeys.clear();
+    });
   }
 
   /**
@@ -158,6 +164,7 @@ export class TileService {
         status: q.status ?? null,
         grade: q.grade ?? null,
         flag: q.flag ?? null,
+        review: q.review ?? null,
         min: q.min ?? null,
         max: q.max ?? null,
       };

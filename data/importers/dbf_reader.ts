@@ -21,6 +21,8 @@ export interface DbfTable {
   encoding: EncodingChoice;
   /** Reads record `i` (0-based); null when it is marked deleted. */
   record(i: number): Record<string, DbfValue> | null;
+  /** Whether record `i` is marked deleted (without decoding it). */
+  isDeleted(i: number): boolean;
 }
 
 function trimmedEnd(bytes: Uint8Array, start: number, end: number): number {
@@ -111,7 +113,8 @@ export function readDbf(bytes: Uint8Array, opts: { cpg?: string; encoding?: stri
     });
     return out;
   };
-  return { fields, recordCount, ldid, encoding, record };
+  const isDeleted = (i: number) => bytes[headerLength + i * recordLength] === 0x2a;
+  return { fields, recordCount, ldid, encoding, record, isDeleted };
 }
 
 function cellValue(type: string, raw: Uint8Array, text: TextDecoder, ascii: TextDecoder): DbfValue {

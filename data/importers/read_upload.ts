@@ -6,7 +6,8 @@ import { type Bbox, type CrsChoice, resolveCrs } from "./crs_resolve.ts";
 import type { EncodingChoice } from "./dbf_encoding.ts";
 import { type DbfValue, readDbf } from "./dbf_reader.ts";
 import { ImportProblem } from "./import_problem.ts";
-import { readShp } from "./shp_reader.ts";
+import { readKmlFeatures } from "./kml_reader.ts";
+import { indexShp } from "./shp_reader.ts";
 import { readCsvFeatures, readGeoJsonFeatures } from "./text_formats.ts";
 import { DEFAULT_ZIP_LIMITS, isZip, type ZipLimits, zipEntries } from "./zip_entries.ts";
 
@@ -16,7 +17,7 @@ export interface SourceFeature {
   properties: Record<string, DbfValue>;
 }
 
-export type SourceFormat = "shapefile" | "geojson" | "csv";
+export type SourceFormat = "shapefile" | "geojson" | "csv" | "kml";
 
 export interface ReadOptions {
   /** The uploaded file's name (decides the format with the magic bytes). */
@@ -49,7 +50,11 @@ export interface RawLayer {
   format: SourceFormat;
   layerName: string;
   fields: string[];
-  features: SourceFeature[];
+  featureCount: number;
+  /** Features `[from, to)` in source coordinates, decoded on each call (a Shapefile record by record). */
+  featuresIn(from: number, to: number): SourceFeature[];
+  /** The source bbox when the format gives it without decoding features (.shp record boxes). */
+  sourceBbox?: Bbox | null;
   encoding: EncodingChoice | null;
   prj?: string | undefined;
   /** A CRS the format itself declares (GeoJSON's `crs` member, RFC 7946's WGS84 default). */
@@ -82,27 +87,35 @@ export function readShapefileParts(
   };
   const dbfBytes = part("dbf");
   if (!dbfBytes) throw new ImportProblem("import_missing_sidecar", { file: ".dbf" });
-  const shp = readShp(files.get(shpName) ?? new Uint8Array());
+  const shp = indexShp(files.get(shpName) ?? new Uint8Array());
   const cpgBytes = part("cpg");
   const prjBytes = part("prj");
   const dbf = readDbf(dbfBytes, {
     ...(cpgBytes ? { cpg: new TextDecoder("latin1").decode(cpgBytes) } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
   });
-  if (dbf.recordCount !== shp.geometries.length)
+  if (dbf.recordCount !== shp.count)
     throw new ImportProblem("import_bad_file", {
-      reason: `.shp has ${shp.geometries.length} shapes but .dbf ${dbf.recordCount} records`,
+      reason: `.shp has ${shp.count} shapes but .dbf ${dbf.recordCount} records`,
     });
-  const features: SourceFeature[] = [];
-  shp.geometries.forEach((geometry, i) => {
-    const properties = dbf.record(i);
-    if (properties) features.push({ geometry, properties });
-  });
+  // Records not marked deleted in the .dbf; features are decoded from them on demand.
+  const live = new Int32Array(shp.count);
+  let liveCount = 0;
+  for (let i = 0; i < shp.count; i++) if (!dbf.isDeleted(i)) live[liveCount++] = i;
   return {
     format: "shapefile",
     layerName: base(shpName).split("/").pop() ?? shpName,
     fields: dbf.fields.map((f) => f.name),
-    features,
+    featureCount: liveCount,
+    featuresIn: (from, to) => {
+      const out: SourceFeature[] = [];
+      for (let k = Math.max(0, from); k < Math.min(to, liveCount); k++) {
+        const i = live[k] ?? 0;
+        out.push({ geometry: shp.shapeAt(i), properties: dbf.record(i) ?? {} });
+      }
+      return out;
+    },
+    sourceBbox: shp.recordsBbox(),
     encoding: dbf.encoding,
     prj: prjBytes ? new TextDecoder("utf-8").decode(prjBytes) : undefined,
     warnings: [...dbf.encoding.warnings, ...warnings],
@@ -116,7 +129,8 @@ export function readRawLayer(bytes: Uint8Array, opts: ReadOptions): RawLayer {
   if (isZip(bytes)) {
     const files = zipEntries(bytes, opts.zipLimits ?? DEFAULT_ZIP_LIMITS);
     if (files.size === 0) throw new ImportProblem("import_empty_file", { file: opts.fileName });
-    const inner = [...files.keys()].filter((n) => ["geojson", "json", "csv"].includes(ext(n)));
+    // A KMZ is a zip holding one KML (doc.kml by convention).
+    const inner = [...files.keys()].filter((n) => ["geojson", "json", "csv", "kml"].includes(ext(n)));
     const hasShp = [...files.keys()].some((n) => ["shp", "dbf"].includes(ext(n)));
     if (!hasShp && inner.length > 0) {
       const name = inner[0] as string;
@@ -126,6 +140,7 @@ export function readRawLayer(bytes: Uint8Array, opts: ReadOptions): RawLayer {
   }
   if (e === "geojson" || e === "json") return readGeoJsonFeatures(bytes, opts.fileName, opts.encoding);
   if (e === "csv" || e === "txt") return readCsvFeatures(bytes, opts.fileName, opts.encoding);
+  if (e === "kml") return readKmlFeatures(bytes, opts.fileName, opts.encoding);
   if (e === "shp" || e === "dbf")
     throw new ImportProblem("import_missing_sidecar", { file: e === "shp" ? ".dbf" : ".shp" });
   throw new ImportProblem("import_unsupported_format", { file: opts.fileName });
@@ -206,26 +221,27 @@ export function readingChoices(read: Pick<ReadResult, "encoding" | "crs">) {
 }
 
 export function readUpload(bytes: Uint8Array, opts: ReadOptions): ReadResult {
-  const prepared = prepareUpload(bytes, opts);
-  prepared.transform(0, prepared.features.length);
-  return prepared;
+  const { batch, featureCount, ...rest } = prepareUpload(bytes, opts);
+  return { ...rest, features: batch(0, featureCount) };
 }
 
-/** A read upload whose features are still in source coordinates until `transform` moves them. */
-export interface PreparedUpload extends ReadResult {
+/** A read upload whose features are decoded and moved to lon/lat one batch at a time. */
+export interface PreparedUpload extends Omit<ReadResult, "features"> {
+  featureCount: number;
   /**
-   * Moves features `[from, to)` to lon/lat in place (each once), so a caller can transform batch by
-   * batch while the database works on the previous one.
+   * Decodes features `[from, to)` and moves them to lon/lat (each call decodes anew: keep batches, not
+   * the whole file, so a 100,000-feature Shapefile is never one object graph).
    * @throws ImportProblem `import_coordinates_out_of_range`
    */
-  transform(from: number, to: number): void;
+  batch(from: number, to: number): SourceFeature[];
 }
 
-/** Reads an upload and chooses its CRS, leaving the coordinate transform to `transform`. */
+/** Reads an upload, decides encoding and CRS, and decodes features batch by batch in lon/lat. */
 export function prepareUpload(bytes: Uint8Array, opts: ReadOptions): PreparedUpload {
   const raw = readRawLayer(bytes, opts);
-  if (raw.features.length === 0) throw new ImportProblem("import_no_features", { file: opts.fileName });
-  const bbox = featuresBbox(raw.features);
+  if (raw.featureCount === 0) throw new ImportProblem("import_no_features", { file: opts.fileName });
+  const bbox =
+    raw.sourceBbox !== undefined ? raw.sourceBbox : featuresBbox(raw.featuresIn(0, raw.featureCount));
   if (!bbox) throw new ImportProblem("import_no_features", { file: opts.fileName });
   const lonLat = bbox[0] >= -180 && bbox[2] <= 180 && bbox[1] >= -90 && bbox[3] <= 90;
   if (!raw.declaredCrs && raw.format !== "shapefile" && lonLat)
@@ -235,36 +251,39 @@ export function prepareUpload(bytes: Uint8Array, opts: ReadOptions): PreparedUpl
       ? {
           crs: raw.declaredCrs,
           source: "geojson",
-          reason: `GeoJSON ${raw.declaredCrs.epsg ? `EPSG:${raw.declaredCrs.epsg}` : raw.declaredCrs.name}`,
+          reason:
+            raw.format === "kml"
+              ? "KML: WGS84 longitude/latitude by definition (OGC KML 2.2)"
+              : `GeoJSON ${raw.declaredCrs.epsg ? `EPSG:${raw.declaredCrs.epsg}` : raw.declaredCrs.name}`,
           swapAxes: false,
           warnings: [],
         }
       : resolveCrs({ srid: opts.srid, prj: raw.prj, bbox, parkGkEpsg: opts.parkGkEpsg ?? null });
   const move = positionTransform(crs, opts.gcj02 === true);
-  const transform = (from: number, to: number) => {
+  const batch = (from: number, to: number) => {
     let bad = 0;
-    for (let i = from; i < to; i++) {
-      const g = raw.features[i]?.geometry;
-      if (g)
-        eachPosition(g, (p) => {
+    const features = raw.featuresIn(from, to);
+    for (const f of features)
+      if (f.geometry)
+        eachPosition(f.geometry, (p) => {
           move(p);
           const [x = Number.NaN, y = Number.NaN] = p;
           if (!(x >= -180 && x <= 180 && y >= -90 && y <= 90)) bad++;
         });
-    }
     if (bad > 0)
       throw new ImportProblem("import_coordinates_out_of_range", { count: bad, crs: crs.crs.name });
+    return features;
   };
   return {
     format: raw.format,
     layerName: raw.layerName,
     fields: raw.fields,
-    features: raw.features,
+    featureCount: raw.featureCount,
     encoding: raw.encoding,
     crs,
     sourceCoordinates: opts.gcj02 ? "gcj02" : "wgs84",
     warnings: [...raw.warnings, ...crs.warnings],
-    transform,
+    batch,
   };
 }
 

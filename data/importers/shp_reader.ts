@@ -65,11 +65,25 @@ export function polygonFromRings(rings: Position[][]): Geometry {
   return { type: "MultiPolygon", coordinates: outers };
 }
 
+/** Where each record of a .shp lies, found without decoding any geometry (for reading record by record). */
+export interface ShpIndex {
+  shapeType: number;
+  /** Header bbox [xmin, ymin, xmax, ymax] in source units. */
+  bbox: [number, number, number, number];
+  /** Number of records. */
+  count: number;
+  /** Decodes record `i` (0-based) into a geometry in source coordinates; null for a Null shape. */
+  shapeAt(i: number): Geometry | null;
+  /** [xmin, ymin, xmax, ymax] over the records' own boxes (no decoding), or null when all are Null shapes. */
+  recordsBbox(): [number, number, number, number] | null;
+}
+
 /**
- * Parses a .shp (read sequentially: the .shx is not needed).
- * @throws ImportProblem `import_empty_file`, `import_truncated_file`, `import_bad_geometry_type`
+ * Indexes a .shp (read sequentially: the .shx is not needed): checks every record header and keeps
+ * two offsets per record, so a 100,000-record file is decoded batch by batch, never as one object graph.
+ * @throws ImportProblem `import_empty_file`, `import_truncated_file`, `import_unsupported_format`
  */
-export function readShp(bytes: Uint8Array): ShpFile {
+export function indexShp(bytes: Uint8Array): ShpIndex {
   if (bytes.length === 0) throw new ImportProblem("import_empty_file", { file: ".shp" });
   if (bytes.length < 100) throw new ImportProblem("import_truncated_file", { file: ".shp" });
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -83,7 +97,10 @@ export function readShp(bytes: Uint8Array): ShpFile {
     v.getFloat64(52, true),
     v.getFloat64(60, true),
   ];
-  const geometries: (Geometry | null)[] = [];
+  // A record is at least 12 bytes: at most this many.
+  const starts = new Int32Array(Math.max(0, Math.floor((fileLength - 100) / 12)));
+  const ends = new Int32Array(starts.length);
+  let count = 0;
   let off = 100;
   while (off < fileLength) {
     if (off + 12 > fileLength) throw new ImportProblem("import_truncated_file", { file: ".shp" });
@@ -92,10 +109,58 @@ export function readShp(bytes: Uint8Array): ShpFile {
     const end = start + contentBytes;
     if (contentBytes < 4 || end > fileLength)
       throw new ImportProblem("import_truncated_file", { file: ".shp" });
-    geometries.push(readShape(v, start, end));
+    starts[count] = start;
+    ends[count] = end;
+    count++;
     off = end;
   }
-  return { shapeType, bbox, geometries };
+  return {
+    shapeType,
+    bbox,
+    count,
+    shapeAt: (i) => {
+      if (!(i >= 0 && i < count)) throw new RangeError(`shapeAt: record ${i} of ${count}`);
+      return readShape(v, starts[i] ?? 0, ends[i] ?? 0);
+    },
+    recordsBbox: () => {
+      const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      const add = (x: number, y: number) => {
+        // Writers put ±Infinity in the box of an empty record.
+        if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (x > b[2]) b[2] = x;
+        if (y > b[3]) b[3] = y;
+      };
+      for (let i = 0; i < count; i++) {
+        const at = starts[i] ?? 0;
+        const len = (ends[i] ?? 0) - at;
+        const type = v.getInt32(at, true);
+        if (type === NULL_SHAPE) continue;
+        if (POINT.includes(type)) {
+          if (len >= 20) add(v.getFloat64(at + 4, true), v.getFloat64(at + 12, true));
+        } else if (len >= 36) {
+          // Multipoint, polyline and polygon records start with their own box.
+          add(v.getFloat64(at + 4, true), v.getFloat64(at + 12, true));
+          add(v.getFloat64(at + 20, true), v.getFloat64(at + 28, true));
+        }
+      }
+      return Number.isFinite(b[0]) ? b : null;
+    },
+  };
+}
+
+/**
+ * Parses a whole .shp into geometries (small files; imports of plots read record by record via `indexShp`).
+ * @throws ImportProblem `import_empty_file`, `import_truncated_file`, `import_bad_geometry_type`
+ */
+export function readShp(bytes: Uint8Array): ShpFile {
+  const ix = indexShp(bytes);
+  return {
+    shapeType: ix.shapeType,
+    bbox: ix.bbox,
+    geometries: Array.from({ length: ix.count }, (_, i) => ix.shapeAt(i)),
+  };
 }
 
 function readShape(v: DataView, start: number, end: number): Geometry | null {

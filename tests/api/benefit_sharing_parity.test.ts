@@ -5,6 +5,7 @@ import type { LandZone } from "../../api/schemas/land.ts";
 import { shareEnclaveTotals } from "../../geo/benefit_sharing.ts";
 import { scaleStats } from "../../geo/economic_indicators.ts";
 import { getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 interface Sharing {
@@ -30,7 +31,7 @@ describe.each(ADAPTERS)("benefit-sharing totals: SQL = geo on %s", (kind) => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
   });
   afterAll(async () => t.cleanup());
 

@@ -4,6 +4,7 @@ import type { CandidatesResult } from "../../api/expansion/candidates.ts";
 import { M2_PER_MU } from "../../geo/units.ts";
 import type { ErrorBody } from "../helpers/api.ts";
 import { type ExpansionFixture, insertExpansionFixture } from "../helpers/expansion_fixture.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 const post = async <T>(app: ReturnType<typeof createApp>, path: string, body: unknown, lang = "zh-CN") => {
@@ -44,10 +45,13 @@ describe.each(ADAPTERS)("POST /api/expansion/candidates on %s", (kind) => {
   beforeAll(async () => {
     t = await openAdapterDb(kind);
     fx = await insertExpansionFixture(t.db);
-    app = createApp({
-      db: t.db,
-      log: (level, msg, fields) => level === "warn" && warned.push({ msg, fields }),
-    });
+    app = await signIn(
+      createApp({
+        db: t.db,
+        log: (level, msg, fields) => level === "warn" && warned.push({ msg, fields }),
+      }),
+      t.db,
+    );
   });
   afterAll(async () => t.cleanup());
 

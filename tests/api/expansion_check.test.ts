@@ -4,6 +4,7 @@ import type { CheckResult } from "../../api/expansion/check.ts";
 import type { ErrorBody } from "../helpers/api.ts";
 import { getJson } from "../helpers/api.ts";
 import { type ExpansionFixture, insertExpansionFixture, rect } from "../helpers/expansion_fixture.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("POST /api/expansion/check and GET /api/expansion/eligibility on %s", (kind) => {
@@ -22,7 +23,7 @@ describe.each(ADAPTERS)("POST /api/expansion/check and GET /api/expansion/eligib
   beforeAll(async () => {
     t = await openAdapterDb(kind);
     fx = await insertExpansionFixture(t.db);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
   });
   afterAll(async () => t.cleanup());
 

@@ -10,6 +10,7 @@ import { gkVertices } from "../../api/db/expansion_pack.ts";
 import type { Proposal } from "../../api/db/expansion_proposals.ts";
 import type { CandidatesResult } from "../../api/expansion/candidates.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { readDbf, readPolygonShp } from "../helpers/shapefile_reader.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
@@ -32,7 +33,7 @@ describe.each(ADAPTERS)("expansion application pack on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     const cands = await app.request("/api/expansion/candidates", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -196,7 +197,10 @@ describe.each(ADAPTERS)("expansion application pack on %s", (kind) => {
   });
 
   test("no Chromium → 503 pdf_unavailable pointing at the HTML view; unknown proposal → 404", async () => {
-    const noChrome = createApp({ db: t.db, log: () => {}, chromiumPath: "/nonexistent/chromium" });
+    const noChrome = await signIn(
+      createApp({ db: t.db, log: () => {}, chromiumPath: "/nonexistent/chromium" }),
+      t.db,
+    );
     const res = await noChrome.request(`/api/expansion/proposals/${proposal.id}/pack.pdf`, {
       headers: { "Accept-Language": "en" },
     });

@@ -4,6 +4,7 @@ import type { Proposal, ProposalVersion } from "../../api/db/expansion_proposals
 import { M2_PER_MU } from "../../geo/units.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
 import { type ExpansionFixture, insertExpansionFixture, rect } from "../helpers/expansion_fixture.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("expansion proposals API on %s", (kind) => {
@@ -22,7 +23,7 @@ describe.each(ADAPTERS)("expansion proposals API on %s", (kind) => {
   beforeAll(async () => {
     t = await openAdapterDb(kind, { demo: false });
     fx = await insertExpansionFixture(t.db);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
   });
   afterAll(async () => t.cleanup());
 
@@ -41,12 +42,25 @@ describe.each(ADAPTERS)("expansion proposals API on %s", (kind) => {
     const id = created.body.id;
 
     const v2 = await send<Proposal>("PUT", `/api/expansion/proposals/${id}`, {
+      version: 1,
       geometry: rect(-500, 500, -1100, -500),
     });
     expect(v2.status).toBe(200);
     expect(v2.body.currentVersion).toBe(2);
     expect(v2.body.name).toBe("南扩方案"); // kept
-    const v3 = await send<Proposal>("PUT", `/api/expansion/proposals/${id}`, { name: "南扩方案（修订）" });
+    const v3 = await send<Proposal>("PUT", `/api/expansion/proposals/${id}`, {
+      version: 2,
+      name: "南扩方案（修订）",
+    });
+    // Optimistic concurrency: a save based on version 2 after version 3 exists is refused with the current
+    // proposal, and nothing is written.
+    const stale = await send<ErrorBody>("PUT", `/api/expansion/proposals/${id}`, {
+      version: 2,
+      name: "旧稿",
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("version_conflict");
+    expect((stale.body.error.details as { current: Proposal }).current.currentVersion).toBe(3);
     expect(v3.body.currentVersion).toBe(3);
     expect(v3.body.areaMu).toBeCloseTo(v2.body.areaMu, 9); // geometry kept
     expect(v3.body.versions.map((v) => v.version)).toEqual([1, 2, 3]);
@@ -104,7 +118,11 @@ describe.each(ADAPTERS)("expansion proposals API on %s", (kind) => {
     expect((await getJson<ErrorBody>(app, "/api/expansion/proposals/99999")).body.error.code).toBe(
       "proposal_not_found",
     );
-    expect((await send<ErrorBody>("PUT", "/api/expansion/proposals/99999", { name: "y" })).status).toBe(404);
+    expect(
+      (await send<ErrorBody>("PUT", "/api/expansion/proposals/99999", { version: 1, name: "y" })).status,
+    ).toBe(404);
+    const noBase = await send<ErrorBody>("PUT", `/api/expansion/proposals/${fixed.body.id}`, { name: "y" });
+    expect([noBase.status, noBase.body.error.code]).toEqual([400, "invalid_request"]);
     const noVersion = await getJson<ErrorBody>(app, `/api/expansion/proposals/${fixed.body.id}/versions/7`);
     expect(noVersion.body.error.code).toBe("proposal_version_not_found");
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApp } from "../../api/app.ts";
 import { readUpload } from "../../data/importers/read_upload.ts";
 import { plotCount, postImport, wenshanPark } from "../helpers/imports.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type Props = Record<string, string | number | null>;
@@ -21,7 +22,7 @@ describe.each(ADAPTERS)("GET /api/exports/plots on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     park = await wenshanPark(t.db);
     const { res, bytes } = await download(`format=geojson&park=${park.id}`);
     expect(res.headers.get("Content-Type")).toContain("application/geo+json");

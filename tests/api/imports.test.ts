@@ -6,6 +6,7 @@ import { esriWkt } from "../../data/importers/crs_catalogue.ts";
 import { wgs84ToGcj02 } from "../../geo/gcj02.ts";
 import { gkSquaresZip, plotCount, postImport, wenshanPark } from "../helpers/imports.ts";
 import { fixtureParts, zipParts } from "../helpers/real_fixtures.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
@@ -15,7 +16,7 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     park = await wenshanPark(t.db);
   });
   afterAll(async () => t.cleanup());
@@ -104,11 +105,12 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
   test("commit, re-import by code updates in place with a change summary, history, undo of the last import", async () => {
     const before = await plotCount(t.db);
     const first = gkSquaresZip({ ...park, codes: codes("RE", 3), sizeM: 40, declaredM2: () => 1600 });
+    // Two people import: history records each signed-in account.
+    const planner = await signIn(app, t.db, { role: "planner" });
     const c1 = await postImport(
-      app,
+      planner,
       { bytes: first, name: "v1.zip" },
       { target: "plots", parkId: String(park.id), saveMappingAs: "国土局宗地" },
-      { user: "张三" },
     );
     expect(c1.status).toBe(201);
     expect(c1.body).toMatchObject({ committed: true, summary: { inserted: 3, updated: 0 } });
@@ -125,7 +127,6 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
       app,
       { bytes: second, name: "v2.zip" },
       { target: "plots", parkId: String(park.id), mappingName: "国土局宗地" },
-      { user: "李四" },
     );
     expect(c2.status).toBe(201);
     expect(c2.body.mappingSource).toBe("saved:国土局宗地");
@@ -134,13 +135,32 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
       { code: "RE-1", fields: ["geometry"], areaDeltaM2: expect.any(Number) },
     ]);
     expect(await plotCount(t.db)).toBe(before + 3);
+    // The import writes the staged area (the area trigger keeps it, migration 0014): still exactly
+    // ST_Area(geom::geography), also for the moved plot, and 亩 = m² × 15 / 10,000.
+    const areas = await t.db.query<{ code: string; stored: number; computed: number; mu: number }>(
+      `SELECT code, area_m2::float8 AS stored, ST_Area(geom::geography)::float8 AS computed, area_mu::float8 AS mu
+         FROM plots WHERE code LIKE 'RE-%' ORDER BY code`,
+    );
+    expect(areas).toHaveLength(3);
+    for (const a of areas) {
+      expect(a.stored).toBe(a.computed);
+      expect(a.mu).toBeCloseTo((a.stored * 15) / 10_000, 9);
+    }
+    // Outside an import the trigger computes the area as before.
+    await t.db.query(
+      "UPDATE plots SET geom = ST_Multi(ST_Scale(geom, 1, 1)), area_m2 = 1 WHERE code = 'RE-2'",
+    );
+    const [edited] = await t.db.query<{ ok: boolean }>(
+      "SELECT area_m2 = ST_Area(geom::geography) AS ok FROM plots WHERE code = 'RE-2'",
+    );
+    expect(edited?.ok).toBe(true);
 
     const hist = await (await app.request("/api/imports")).json();
     expect(
       hist.imports.slice(0, 2).map((i: { createdBy: string; fileName: string }) => [i.createdBy, i.fileName]),
     ).toEqual([
-      ["李四", "v2.zip"],
-      ["张三", "v1.zip"],
+      ["t_admin_all", "v2.zip"],
+      ["t_planner_all", "v1.zip"],
     ]);
 
     const notLast = await app.request(`/api/imports/${c1.body.importId}/undo`, {
@@ -162,6 +182,60 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     expect(back[0]?.x).toBeLessThan(moved[0]?.x ?? 0);
     const u1 = await app.request(`/api/imports/${c1.body.importId}/undo`, { method: "POST" });
     expect(await u1.json()).toMatchObject({ deleted: 3, restored: 0 });
+    expect(await plotCount(t.db)).toBe(before);
+  });
+
+  test("dry run lists overlaps with stored plots (亩), found only through the file's extent", async () => {
+    const [stored] = await t.db.query<{ code: string; geom: string; mu: number }>(
+      "SELECT code, ST_AsGeoJSON(geom) AS geom, area_mu::float8 AS mu FROM plots WHERE park_id = $1 ORDER BY id LIMIT 1",
+      [park.id],
+    );
+    if (!stored) throw new Error("no stored plot in the park");
+    const fc = {
+      type: "FeatureCollection",
+      features: [{ type: "Feature", geometry: JSON.parse(stored.geom), properties: { 宗地编码: "OVX-1" } }],
+    };
+    const { status, body } = await postImport(
+      app,
+      { bytes: new TextEncoder().encode(JSON.stringify(fc)), name: "over.geojson" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(status).toBe(200);
+    const over = body.issues.filter((i) => i.kind === "overlaps_existing");
+    expect(over.map((i) => [i.code, i.detail])).toEqual([["OVX-1", stored.code]]);
+    expect(over[0]?.areaMu).toBeCloseTo(stored.mu, 3);
+  });
+
+  test("KML dry run: placemarks with ExtendedData, WGS84 by definition, 宗地编码 mapped, nothing written", async () => {
+    const before = await plotCount(t.db);
+    const d = 0.0004;
+    const ring = [
+      [park.lng, park.lat],
+      [park.lng + d, park.lat],
+      [park.lng + d, park.lat + d],
+      [park.lng, park.lat + d],
+      [park.lng, park.lat],
+    ]
+      .map(([x, y]) => `${x},${y},0`)
+      .join(" ");
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>KML-1</name><ExtendedData><Data name="宗地编码"><value>KML-1</value></Data></ExtendedData>
+      <Polygon><outerBoundaryIs><LinearRing><coordinates>${ring}</coordinates></LinearRing></outerBoundaryIs></Polygon>
+      </Placemark></Document></kml>`;
+    const { status, body } = await postImport(
+      app,
+      { bytes: new TextEncoder().encode(kml), name: "宗地.kml" },
+      { target: "plots", parkId: String(park.id), dryRun: "true" },
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      format: "kml",
+      featureCount: 1,
+      errorCount: 0,
+      mapping: { code: "宗地编码" },
+    });
+    expect(body.crs).toMatchObject({ epsg: 4326 });
+    expect(body.summary.inserted).toBe(1);
     expect(await plotCount(t.db)).toBe(before);
   });
 
@@ -361,11 +435,14 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     });
 
     test("zip bomb by total size (limit from the app's deps)", async () => {
-      const small = createApp({
-        db: t.db,
-        log: () => {},
-        zipLimits: { maxTotalBytes: 1000, maxRatio: 200, ratioFloorBytes: 1 << 20, maxEntries: 100 },
-      });
+      const small = await signIn(
+        createApp({
+          db: t.db,
+          log: () => {},
+          zipLimits: { maxTotalBytes: 1000, maxRatio: 200, ratioFloorBytes: 1 << 20, maxEntries: 100 },
+        }),
+        t.db,
+      );
       const before = await plotCount(t.db);
       const r = await postImport(
         small,
@@ -379,7 +456,7 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     });
 
     test("an upload over maxUploadBytes is refused with 413 before parsing", async () => {
-      const tiny = createApp({ db: t.db, log: () => {}, maxUploadBytes: 500 });
+      const tiny = await signIn(createApp({ db: t.db, log: () => {}, maxUploadBytes: 500 }), t.db);
       const before = await plotCount(t.db);
       const r = await postImport(
         tiny,

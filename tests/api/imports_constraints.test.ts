@@ -8,6 +8,7 @@ import { esriWkt } from "../../data/importers/crs_catalogue.ts";
 import { M2_PER_MU } from "../../geo/units.ts";
 import { gkSquaresZip, postImport, wenshanPark } from "../helpers/imports.ts";
 import { gkReference } from "../helpers/real_fixtures.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => {
@@ -94,7 +95,7 @@ describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => 
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     park = await wenshanPark(t.db);
     const [z] = await t.db.query<{ zone_id: number }>("SELECT zone_id FROM parks WHERE id = $1", [park.id]);
     zoneId = z?.zone_id ?? -1;
@@ -141,7 +142,6 @@ describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => 
       app,
       { bytes: zip, name: "x.zip" },
       fields({ layerName: "导入红线" }),
-      { user: "张三" },
     );
     expect(status).toBe(201);
     const report = ConstraintImportReportSchema.parse(body);
@@ -162,20 +162,68 @@ describe.each(ADAPTERS)("POST /api/imports target=constraints on %s", (kind) => 
     const history = await app.request(`/api/imports/${report.importId}`);
     expect(await history.json()).toMatchObject({
       target: "constraints",
-      createdBy: "张三",
+      createdBy: "t_admin_all",
       insertedCount: 3,
     });
-    const undo = await app.request(`/api/imports/${report.importId}/undo`, {
-      method: "POST",
-      headers: { "Accept-Language": "en" },
-    });
-    expect(undo.status).toBe(409);
-    expect(((await undo.json()) as { error: { code: string } }).error.code).toBe("import_not_undoable");
-
     const again = await postImport(app, { bytes: zip, name: "x.zip" }, fields({ layerName: "导入红线" }));
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("constraint_layer_exists");
     expect(await featureCount()).toBe(before + 3);
+  });
+
+  test("undo of the latest constraint import deletes its layer; features, union and expansion check are as before", async () => {
+    const layers = async () =>
+      (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM constraint_layers"))[0]?.n ?? -1;
+    const unionArea = async () =>
+      (
+        await t.db.query<{ m2: number }>(
+          `SELECT coalesce(sum(ST_Area(geom::geography)), 0)::float8 AS m2 FROM constraint_unions
+            WHERE zone_id = $1 AND type = 'ecological_redline'`,
+          [zoneId],
+        )
+      )[0]?.m2 ?? -1;
+    const [featuresBefore, layersBefore, unionBefore] = [
+      await featureCount(),
+      await layers(),
+      await unionArea(),
+    ];
+    const conflictBefore = (await check()).conflictsMu.ecological_redline ?? 0;
+    const older = await postImport(
+      app,
+      { bytes: gkSquaresZip({ ...park, codes: codes("UNDO-A", 1), sizeM: 40 }), name: "a.zip" },
+      fields({ layerName: "撤销甲" }),
+    );
+    const newer = await postImport(
+      app,
+      { bytes: gkSquaresZip({ ...park, codes: codes("UNDO-B", 2), sizeM: 40 }), name: "b.zip" },
+      fields({ layerName: "撤销乙" }),
+    );
+    expect([older.status, newer.status]).toEqual([201, 201]);
+    expect(await featureCount()).toBe(featuresBefore + 3);
+
+    const notLast = await app.request(`/api/imports/${older.body.importId}/undo`, {
+      method: "POST",
+      headers: { "Accept-Language": "en" },
+    });
+    expect(notLast.status).toBe(409);
+    expect(((await notLast.json()) as { error: { code: string } }).error.code).toBe("import_not_last");
+
+    const u2 = await app.request(`/api/imports/${newer.body.importId}/undo`, { method: "POST" });
+    expect(u2.status).toBe(200);
+    const newLayer = ConstraintImportReportSchema.parse(newer.body).layerId;
+    expect(await u2.json()).toMatchObject({ deleted: 2, restored: 0, layerId: newLayer });
+    const u1 = await app.request(`/api/imports/${older.body.importId}/undo`, { method: "POST" });
+    expect(await u1.json()).toMatchObject({ deleted: 1, restored: 0 });
+
+    expect(await featureCount()).toBe(featuresBefore);
+    expect(await layers()).toBe(layersBefore);
+    expect(await unionArea()).toBeCloseTo(unionBefore, 3);
+    expect((await check()).conflictsMu.ecological_redline ?? 0).toBeCloseTo(conflictBefore, 6);
+    const hist = await (await app.request(`/api/imports/${newer.body.importId}`)).json();
+    expect(hist.undoneAt).toEqual(expect.any(String));
+    // Undone twice: nothing left to undo.
+    const twice = await app.request(`/api/imports/${newer.body.importId}/undo`, { method: "POST" });
+    expect(twice.status).toBe(409);
   });
 
   describe("hostile or broken input: 4xx in Chinese and English, constraint_features unchanged", () => {

@@ -4,6 +4,7 @@ import { createApp } from "../../api/app.ts";
 import { type StatsImportReport, StatsImportReportSchema } from "../../api/schemas/target_imports.ts";
 import { writeXlsx } from "../../data/importers/xlsx_writer.ts";
 import { postImport } from "../helpers/imports.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 interface Firm {
@@ -51,7 +52,7 @@ describe.each(ADAPTERS)("POST /api/imports target=stats on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     firms = await t.db.query<Firm>(
       `SELECT id, name, credit_code AS code FROM enterprises e
         WHERE credit_code IS NOT NULL AND (SELECT count(*) FROM enterprises x WHERE x.name = e.name) = 1
@@ -179,6 +180,53 @@ describe.each(ADAPTERS)("POST /api/imports target=stats on %s", (kind) => {
     const r = await row(f.id, 2032);
     expect(r).toMatchObject({ output_wan: 880.5, employees: 33, rnd_wan: 42 });
     expect(r?.tax_wan).toBeCloseTo(123.45, 9);
+  });
+
+  test("undo of the latest statistics import deletes the rows it inserted and restores every column of the rows it updated", async () => {
+    const before = await statsCount();
+    const [demoRow] = await t.db.query<{ enterpriseId: number; year: number }>(
+      `SELECT enterprise_id AS "enterpriseId", year FROM enterprise_stats
+        WHERE is_demo AND output_wan IS NOT NULL AND tax_wan IS NOT NULL ORDER BY enterprise_id, year LIMIT 1`,
+    );
+    if (!demoRow) throw new Error("no demo statistics row");
+    const kept = await row(demoRow.enterpriseId, demoRow.year);
+    const [firmOfRow] = await t.db.query<{ code: string | null; name: string }>(
+      "SELECT credit_code AS code, name FROM enterprises WHERE id = $1",
+      [demoRow.enterpriseId],
+    );
+    const file = (tax: number) =>
+      writeXlsx(
+        "s",
+        ["统一社会信用代码", "企业名称", "年份", "产值", "税收"],
+        [
+          [firmOfRow?.code ?? null, firmOfRow?.name ?? null, demoRow.year, 77, tax],
+          [firm(1).code, null, 2036, 5, 1],
+        ],
+      );
+    const older = await post(file(9), "u1.xlsx");
+    const newer = await post(file(11), "u2.xlsx");
+    expect([older.status, newer.status]).toEqual([201, 201]);
+    expect(older.body.summary).toEqual({ inserted: 1, updated: 1 });
+    expect(newer.body.summary).toEqual({ inserted: 0, updated: 2 });
+    expect(await row(demoRow.enterpriseId, demoRow.year)).toMatchObject({
+      output_wan: 77,
+      tax_wan: 11,
+      is_demo: false,
+    });
+
+    const notLast = await app.request(`/api/imports/${older.body.importId}/undo`, { method: "POST" });
+    expect(notLast.status).toBe(409);
+    expect(((await notLast.json()) as { error: { code: string } }).error.code).toBe("import_not_last");
+
+    const u2 = await app.request(`/api/imports/${newer.body.importId}/undo`, { method: "POST" });
+    expect(u2.status).toBe(200);
+    expect(await u2.json()).toMatchObject({ deleted: 0, restored: 2 });
+    expect(await row(demoRow.enterpriseId, demoRow.year)).toMatchObject({ output_wan: 77, tax_wan: 9 });
+    const u1 = await app.request(`/api/imports/${older.body.importId}/undo`, { method: "POST" });
+    expect(await u1.json()).toMatchObject({ deleted: 1, restored: 1 });
+    expect(await statsCount()).toBe(before);
+    expect(await row(firm(1).id, 2036)).toBeUndefined();
+    expect(await row(demoRow.enterpriseId, demoRow.year)).toEqual(kept);
   });
 
   test("unknown enterprise, duplicate key, non-numeric and negative values: 422 listing each, nothing written", async () => {

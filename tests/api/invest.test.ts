@@ -9,6 +9,7 @@ import {
   type ParkProfile,
 } from "../../api/schemas/land.ts";
 import { type ErrorBody, getJson, sendJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type Land = FeatureCollection<Geometry, LandProperties>;
@@ -31,6 +32,8 @@ interface MatchBody {
 describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
   let t: TestDb;
   let app: ReturnType<typeof createApp>;
+  /** The investment office: the staff routes need an officer session. */
+  let staff: ReturnType<typeof createApp>;
   let zones: LandZone[];
   const park = (zoneIdx: number, nameEnPart: string) => {
     const p = zones[zoneIdx]?.parks.find((x) => x.nameEn.includes(nameEnPart));
@@ -41,6 +44,7 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
   beforeAll(async () => {
     t = await openAdapterDb(kind);
     app = createApp({ db: t.db, log: () => {} });
+    staff = await signIn(app, t.db, { role: "investment_officer" });
     zones = (await getJson<LandZone[]>(app, "/api/land/zones")).body;
   });
   afterAll(async () => t.cleanup());
@@ -100,6 +104,21 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
       expect(r.body.error.message).toContain("minMu");
       expect((await getJson<ErrorBody>(app, "/api/land?standard=yes")).status).toBe(400);
       expect((await getJson<ErrorBody>(app, "/api/land?zone=999999")).body.error.code).toBe("zone_not_found");
+    });
+
+    test("pages: limit and offset window the list in its order; total counts every match", async () => {
+      type Page = Land & { total: number; limit: number; offset: number };
+      const all = (await getJson<Page>(app, "/api/land")).body;
+      expect(all.total).toBe(all.features.length);
+      expect(all.total).toBeGreaterThan(4);
+      expect([all.limit, all.offset]).toEqual([1000, 0]);
+      const page = (await getJson<Page>(app, "/api/land?limit=2&offset=3")).body;
+      expect(page.features.map((f) => f.id)).toEqual(all.features.slice(3, 5).map((f) => f.id));
+      expect([page.total, page.limit, page.offset]).toEqual([all.total, 2, 3]);
+      const past = (await getJson<Page>(app, `/api/land?offset=${all.total + 10}`)).body;
+      expect([past.features.length, past.total]).toEqual([0, all.total]);
+      for (const bad of ["limit=0", "limit=5001", "offset=-1", "limit=2.5"])
+        expect((await getJson<ErrorBody>(app, `/api/land?${bad}`)).status, bad).toBe(400);
     });
   });
 
@@ -232,7 +251,7 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
       const list = await getJson<{
         total: number;
         items: Array<{ id: number; parkId: number; plotCode: string }>;
-      }>(app, "/api/staff/inquiries");
+      }>(staff, "/api/staff/inquiries");
       const item = list.body.items.find((i) => i.id === body.id);
       expect(item?.parkId).toBe(offered?.properties.parkId);
       expect(item?.plotCode).toBe(offered?.properties.code);
@@ -276,7 +295,7 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
     }
     test("2025 credits of the demo ledger, by the agreed 30/70 split, reconcile with the zone total", async () => {
       const zone = zones[0];
-      const { body } = await getJson<Totals>(app, `/api/staff/referrals/totals?zone=${zone?.id}&year=2025`);
+      const { body } = await getJson<Totals>(staff, `/api/staff/referrals/totals?zone=${zone?.id}&year=2025`);
       const credited = Object.fromEntries(body.parks.map((p) => [p.parkId, p.creditedYuan]));
       // 38,000 万元 三七 → 马塘 at 0.3; 12,500.55 万元 砚山 → 三七 at 0.3 (demo ledger).
       expect(credited[park(0, "Sanqi").id]).toBe(114_000_000 + 87_503_850);
@@ -293,7 +312,7 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
       const created = await sendJson<{
         fromShareRatio: number;
         credit: { totalYuan: number; from: { creditedYuan: number }; to: { creditedYuan: number } };
-      }>(app, "/api/staff/referrals", {
+      }>(staff, "/api/staff/referrals", {
         projectName: "测试项目",
         fromParkId: from.id,
         toParkId: to.id,
@@ -306,11 +325,11 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
       expect(created.body.credit.totalYuan).toBe(10_000_001);
       expect(created.body.credit.from.creditedYuan).toBe(3_000_000);
       expect(created.body.credit.to.creditedYuan).toBe(7_000_001);
-      const totals = (await getJson<Totals>(app, `/api/staff/referrals/totals?zone=${zone?.id}&year=2030`))
+      const totals = (await getJson<Totals>(staff, `/api/staff/referrals/totals?zone=${zone?.id}&year=2030`))
         .body;
       expect(totals.zoneTotalYuan).toBe(10_000_001);
       expect(totals.reconciled).toBe(true);
-      const list = (await getJson<unknown[]>(app, `/api/staff/referrals?zone=${zone?.id}&year=2030`)).body;
+      const list = (await getJson<unknown[]>(staff, `/api/staff/referrals?zone=${zone?.id}&year=2030`)).body;
       expect(list).toHaveLength(1);
     });
 
@@ -318,21 +337,21 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
       const a = park(0, "Matang");
       const other = park(1, "Cangyuan");
       const body = { projectName: "x", investmentWan: 1, creditYear: 2025, referredOn: "2025-01-01" };
-      const same = await sendJson<ErrorBody>(app, "/api/staff/referrals", {
+      const same = await sendJson<ErrorBody>(staff, "/api/staff/referrals", {
         ...body,
         fromParkId: a.id,
         toParkId: a.id,
       });
       expect(same.body.error.code).toBe("invalid_request");
       expect(same.body.error.message).toContain("toParkId");
-      const two = await sendJson<ErrorBody>(app, "/api/staff/referrals", {
+      const two = await sendJson<ErrorBody>(staff, "/api/staff/referrals", {
         ...body,
         fromParkId: a.id,
         toParkId: other.id,
       });
       expect(two.status).toBe(400);
       expect(two.body.error.code).toBe("parks_not_in_one_zone");
-      const nf = await sendJson<ErrorBody>(app, "/api/staff/referrals", {
+      const nf = await sendJson<ErrorBody>(staff, "/api/staff/referrals", {
         ...body,
         fromParkId: a.id,
         toParkId: 99999,
@@ -354,7 +373,7 @@ describe.each(ADAPTERS)("investor portal API on %s", (kind) => {
         totals: { taxTotalYuan: number; taxHostYuan: number; taxPartnerYuan: number; reconciled: boolean };
       }
       const { status, body } = await getJson<Share>(
-        app,
+        staff,
         `/api/staff/benefit-sharing?zone=${zones[1]?.id}&year=2024`,
       );
       expect(status).toBe(200);

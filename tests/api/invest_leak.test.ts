@@ -9,6 +9,7 @@ import {
   findLeaks,
   loadConfidential,
 } from "../helpers/leak_check.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 /** Route prefixes of the public investor portal; everything else is staff (protected with issue #9). */
@@ -44,7 +45,7 @@ describe.each(ADAPTERS)("investor portal confidentiality on %s", (kind) => {
     app = createApp({ db: t.db, log: () => {} });
     conf = await loadConfidential(t.db);
     // Per-plot figures the staff map shows (the firm's statistics split over its plots) are confidential too.
-    const staff = await app.request("/api/plots");
+    const staff = await (await signIn(app, t.db, { role: "reviewer" })).request("/api/plots");
     const plots = (await staff.json()) as FeatureCollection<Geometry, PlotListProperties>;
     addConfidentialNumbers(
       conf,
@@ -89,7 +90,8 @@ describe.each(ADAPTERS)("investor portal confidentiality on %s", (kind) => {
   afterAll(async () => t.cleanup());
 
   test("the detector is not vacuous: the staff plot list trips it on names, firms and figures", async () => {
-    const staff = (await (await app.request("/api/plots")).json()) as unknown;
+    const reviewer = await signIn(app, t.db, { role: "reviewer" });
+    const staff = (await (await reviewer.request("/api/plots")).json()) as unknown;
     const leaks = findLeaks(staff, conf);
     expect(leaks.some((l) => l.includes("enterpriseName: confidential field name"))).toBe(true);
     expect(leaks.some((l) => l.includes("value contains"))).toBe(true);

@@ -3,6 +3,7 @@ import { createApp } from "../../api/app.ts";
 import type { Zone } from "../../api/schemas/zones.ts";
 import { AGGREGATE_KEYS } from "../../geo/aggregate.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 interface Indicator {
@@ -38,7 +39,7 @@ describe.each(ADAPTERS)("park and zone metrics on %s", (kind) => {
   let zones: Zone[];
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     zones = (await getJson<Zone[]>(app, "/api/zones")).body;
   });
   afterAll(async () => t.cleanup());

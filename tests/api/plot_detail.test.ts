@@ -5,6 +5,7 @@ import type { PlotDetail } from "../../api/metrics/plot_detail.ts";
 import { type PlotListProperties, PlotListPropertiesSchema } from "../../api/schemas/plots.ts";
 import { M2_PER_HA, M2_PER_MU } from "../../geo/units.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type Plots = FeatureCollection<Geometry, PlotListProperties> & { year: number; asOf: string };
@@ -29,7 +30,7 @@ describe.each(ADAPTERS)("plot detail and list metrics on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     all = (await getJson<Plots>(app, "/api/plots")).body;
   });
   afterAll(async () => t.cleanup());

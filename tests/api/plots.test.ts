@@ -5,6 +5,7 @@ import type { PlotFeatureProperties } from "../../api/schemas/plots.ts";
 import { PlotFeaturePropertiesSchema } from "../../api/schemas/plots.ts";
 import type { Zone } from "../../api/schemas/zones.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type Plots = FeatureCollection<Geometry, PlotFeatureProperties>;
@@ -16,7 +17,7 @@ describe.each(ADAPTERS)("plots API on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     zones = (await getJson<Zone[]>(app, "/api/zones")).body;
   });
   afterAll(async () => t.cleanup());

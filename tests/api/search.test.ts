@@ -5,6 +5,7 @@ import type { PlotFeatureProperties } from "../../api/schemas/plots.ts";
 import { type SearchResponse, SearchResponseSchema } from "../../api/schemas/search.ts";
 import type { Zone } from "../../api/schemas/zones.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 type Plots = FeatureCollection<Geometry, PlotFeatureProperties>;
@@ -17,7 +18,7 @@ describe.each(ADAPTERS)("search API on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     zones = (await getJson<Zone[]>(app, "/api/zones")).body;
     plots = (await getJson<Plots>(app, "/api/plots")).body;
   });

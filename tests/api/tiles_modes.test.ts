@@ -6,6 +6,7 @@ import { constraintFilterParams, parkFilterParams, plotFilterParams, renderMvt }
 import { refreshQueuedAssessments } from "../../api/metrics/assessment_refresh.ts";
 import type { PlotTileFilters, TileLayer } from "../../api/schemas/tiles.ts";
 import { JsTiler } from "../../api/tiles/js_tiler.ts";
+import { signIn } from "../helpers/session.ts";
 import { dropSchema, throwawaySchema } from "../helpers/test_db.ts";
 import { decodeLayer, demoTiles, tileAt } from "../helpers/tiles.ts";
 
@@ -44,6 +45,7 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
       flag: null,
       min: null,
       max: null,
+      review: null,
     });
     const filters: Record<TileLayer, readonly unknown[]> = {
       plots: plotFilters,
@@ -98,6 +100,7 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
       flag: null,
       min: null,
       max: null,
+      review: null,
     };
     const variants: PlotTileFilters[] = [
       { ...none, zone: p?.zone ?? 0 },
@@ -108,7 +111,14 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
       { ...none, indicator: "far", max: 1 },
       { ...none, indicator: "taxPerMuWan", min: 1, max: 1e6 },
       { ...none, indicator: "coverage", grade: "D", min: 0 },
+      { ...none, review: "open" },
+      { ...none, review: "identified", zone: p?.zone ?? 0 },
     ];
+    // Findings for the review filter: every seventh plot, in a spread of statuses.
+    await a.query(
+      `INSERT INTO plot_findings (plot_id, kind, status)
+       SELECT id, 'idle', (ARRAY['identified', 'verified', 'closed'])[id % 3 + 1] FROM plots WHERE id % 7 = 0`,
+    );
     const js = new JsTiler();
     const tiles = await demoTiles(a, [11, 13, 15]);
     let compared = 0;
@@ -133,8 +143,8 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
   });
 
   test("a write through one API process reaches the other's tile cache (LISTEN/NOTIFY)", async () => {
-    const appA = createApp({ db: a, log: () => {} });
-    const appB = createApp({ db: b, log: () => {} });
+    const appA = await signIn(createApp({ db: a, log: () => {} }), a);
+    const appB = await signIn(createApp({ db: b, log: () => {} }), b);
     const [c] = await a.query<{ id: number; lng: number; lat: number }>(
       `SELECT id, ST_X(ST_PointOnSurface(geom))::float8 AS lng, ST_Y(ST_PointOnSurface(geom))::float8 AS lat
          FROM plots WHERE enterprise_id IS NOT NULL AND status = 'built' ORDER BY id LIMIT 1`,

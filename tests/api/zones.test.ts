@@ -4,6 +4,7 @@ import type { ParkDetail, Zone } from "../../api/schemas/zones.ts";
 import { ZoneSchema } from "../../api/schemas/zones.ts";
 import { M2_PER_MU } from "../../geo/units.ts";
 import { type ErrorBody, getJson } from "../helpers/api.ts";
+import { signIn } from "../helpers/session.ts";
 import { ADAPTERS, openAdapterDb, type TestDb } from "../helpers/test_db.ts";
 
 describe.each(ADAPTERS)("zones and parks API on %s", (kind) => {
@@ -18,7 +19,7 @@ describe.each(ADAPTERS)("zones and parks API on %s", (kind) => {
 
   beforeAll(async () => {
     t = await openAdapterDb(kind);
-    app = createApp({ db: t.db, log: () => {} });
+    app = await signIn(createApp({ db: t.db, log: () => {} }), t.db);
     zones = (await getJson<Zone[]>(app, "/api/zones")).body;
   });
   afterAll(async () => t.cleanup());

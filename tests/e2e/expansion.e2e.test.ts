@@ -6,7 +6,8 @@ import type { Db } from "../../api/db/db.ts";
 import { type RunningServer, startServer } from "../../api/server.ts";
 import { AREA_PARITY_REL_TOL } from "../../geo/thresholds.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
-import { CHROMIUM_ARGS } from "../helpers/e2e_app.ts";
+import { CHROMIUM_ARGS, signInContext } from "../helpers/e2e_app.ts";
+import { logIn, type TestSession } from "../helpers/session.ts";
 import { openTestDb } from "../helpers/test_db.ts";
 
 /**
@@ -24,8 +25,12 @@ let browser: Browser;
 const pageErrors: string[] = [];
 const offsite: string[] = [];
 
+/** A planner (the role that drafts expansion applications), signed in with the demo account. */
+let planner: TestSession;
+
 async function openPark(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await signInContext(context, server.url, planner);
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (
@@ -52,6 +57,11 @@ beforeAll(async () => {
   });
   db = await openTestDb();
   server = await startServer({ db, port: 0, staticDir: OUT_DIR });
+  planner = await logIn(
+    { request: (path, init) => fetch(`${server.url}${path}`, init) },
+    "planner",
+    "planner-demo",
+  );
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
 
@@ -109,7 +119,9 @@ describe("expansion panel", () => {
     const saved = page.locator('[data-testid="expansion-saved"]');
     await saved.waitFor({ timeout: 30_000 });
     const id = Number(await saved.getAttribute("data-proposal-id"));
-    const res = await fetch(`${server.url}/api/expansion/proposals/${id}`);
+    const res = await fetch(`${server.url}/api/expansion/proposals/${id}`, {
+      headers: { Cookie: planner.cookie },
+    });
     const proposal = (await res.json()) as { areaMu: number; name: string; sources: { kind: string }[] };
     expect(proposal.name).toBe("浏览器绘制方案");
     expect(proposal.sources).toEqual([{ kind: "drawn" }]);

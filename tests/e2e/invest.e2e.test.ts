@@ -13,6 +13,7 @@ import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
 import { CHROMIUM_ARGS } from "../helpers/e2e_app.ts";
 import { addConfidentialNumbers, findLeaks, loadConfidential } from "../helpers/leak_check.ts";
+import { logIn, type TestSession } from "../helpers/session.ts";
 import { openTestDb } from "../helpers/test_db.ts";
 
 /**
@@ -37,8 +38,11 @@ const payloads: Array<Promise<{ what: string; body: unknown }>> = [];
 
 type Land = FeatureCollection<Geometry, LandProperties>;
 
+/** The investment office's session (demo account `officer`): the test's own staff API calls. */
+let officer: TestSession;
+
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(`${server.url}${path}`);
+  const res = await fetch(`${server.url}${path}`, { headers: { Cookie: officer.cookie } });
   if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
@@ -98,6 +102,11 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   db = await openTestDb();
   server = await startServer({ db, port: 0, staticDir: OUT_DIR });
+  officer = await logIn(
+    { request: (path, init) => fetch(`${server.url}${path}`, init) },
+    "officer",
+    "officer-demo",
+  );
   zones = await api<LandZone[]>("/api/land/zones");
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
@@ -294,11 +303,18 @@ describe("investor portal", () => {
   });
 });
 
-describe("investment office pages (#/staff, staff-only until issue 9)", () => {
+describe("investment office pages (#/staff, behind the sign-in)", () => {
   test("matching recommends the aluminium parks over the 三七 park; a recorded referral keeps the totals reconciled", async () => {
     const wenshan = zones[0];
     const sanqi = park("Sanqi");
+    // Signed out, #/staff shows the login page with the demo accounts; the officer's demo account signs in.
     const page = await openPortal(`#/staff?tab=match&zone=${wenshan?.id}`, false);
+    await page.locator('[data-testid="login-page"] [data-testid="demo-accounts"]').waitFor();
+    expect(await page.locator('[data-testid="match-industry"]').count()).toBe(0);
+    await page.locator('[data-testid="demo-use-officer"]').click();
+    await page.locator('[data-testid="login-submit"]').click();
+    await page.locator('[data-testid="user-menu"]').waitFor();
+    expect(await page.locator('[data-testid="user-menu"]').textContent()).toContain("officer");
     await page.locator('[data-testid="match-industry"]').fill("C3216");
     await page.locator('[data-testid="match-areaMu"]').fill("40");
     await page.locator('[data-testid="match-investmentWan"]').fill("20000");

@@ -21,7 +21,7 @@ import {
 import { translate } from "../../web/i18n/lang.ts";
 import { zhCN } from "../../web/i18n/zh_cn.ts";
 import { contrastFailures } from "../helpers/contrast.ts";
-import { E2eApp, lincangOf, SHOTS, waitForZone } from "../helpers/e2e_app.ts";
+import { E2eApp, lincangOf, SHOTS, signInContext, waitForZone } from "../helpers/e2e_app.ts";
 
 /**
  * Workspace flows beyond the done-when run (tests/e2e/map.e2e.test.ts): search, dashboard tables and their
@@ -314,8 +314,7 @@ describe("legend", () => {
     let zone: Zone | undefined;
     let types: string[] = [];
     for (const z of zones) {
-      const res = await fetch(`${app.url}/api/constraints?zone=${z.id}`);
-      const fc = (await res.json()) as FeatureCollection;
+      const fc = await app.getJson<FeatureCollection>(`/api/constraints?zone=${z.id}`);
       types = [...new Set(fc.features.map((f) => String(f.properties?.type)))];
       if (types.includes("ecological_redline")) {
         zone = z;
@@ -374,9 +373,38 @@ describe("legend", () => {
 });
 
 describe("faults and access", () => {
+  test("signed out: the login page lists the demo accounts; a wrong password is refused; the reviewer signs in and out", async () => {
+    const page = await app.openApp("", { signedIn: false });
+    const login = page.locator('[data-testid="login-page"]');
+    await login.waitFor();
+    // No map, no zone data before signing in.
+    expect(await page.locator('[data-testid="map"]').count()).toBe(0);
+    const demo = page.locator('[data-testid="demo-accounts"]');
+    expect(await demo.locator("tbody tr").count()).toBe(4);
+    expect(await demo.textContent()).toContain("reviewer-demo");
+    await page.locator('[data-testid="login-username"]').fill("reviewer");
+    await page.locator('[data-testid="login-password"]').fill("not-the-password");
+    await page.locator('[data-testid="login-submit"]').click();
+    expect(await page.locator('[data-testid="login-error"]').textContent()).toBe("用户名或密码错误");
+    await page.screenshot({ path: `${SHOTS}/login.png` });
+    expect(await contrastFailures(page, ".auth-card")).toEqual([]);
+    await page.locator('[data-testid="demo-use-reviewer"]').click();
+    await page.locator('[data-testid="login-submit"]').click();
+    await waitForZone(page, app.zones[0]?.id ?? 0);
+    const menu = page.locator('[data-testid="user-menu"]');
+    expect(await menu.textContent()).toContain(`reviewer · ${zhCN["auth.role.reviewer"]}`);
+    await page.locator('[data-testid="logout"]').click();
+    await login.waitFor();
+    // The session is gone on the server too: the API refuses the old cookie.
+    const me = await page.evaluate(async () => (await fetch("/api/auth/me")).status);
+    expect(me).toBe(401);
+    expect(app.pageErrors).toEqual([]);
+  });
+
   test("API unreachable → a visible retry banner; retry loads the map", async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     app.context = context;
+    await signInContext(context, app.url, app.session);
     let down = true;
     await context.route("**/*", async (route) => {
       const url = route.request().url();

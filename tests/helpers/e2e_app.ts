@@ -3,6 +3,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { build } from "vite";
 import type { Db } from "../../api/db/db.ts";
 import { type RunningServer, startServer } from "../../api/server.ts";
+import { logIn, type TestSession } from "./session.ts";
 import { openTestDb } from "./test_db.ts";
 
 /** Debian's chromium, headless with SwiftShader (CI has no GPU), nothing phoning home. */
@@ -35,6 +36,8 @@ export class E2eApp {
   tileResponses: Array<{ url: string; status: number }> = [];
   context: BrowserContext | undefined;
   zones: Zone[] = [];
+  /** The demo admin's session: the API calls of the test and, unless asked otherwise, the browser's. */
+  session: TestSession = { cookie: "", csrfToken: "" };
 
   readonly db: Db;
   readonly server: RunningServer;
@@ -60,12 +63,19 @@ export class E2eApp {
     const server = await startServer({ db, port: 0, staticDir: "dist/web" });
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     const app = new E2eApp(db, server, browser);
+    app.session = await logIn(
+      { request: (path, init) => fetch(`${server.url}${path}`, init) },
+      "admin",
+      "admin-demo",
+    );
     app.zones = await app.getJson<Zone[]>("/api/zones");
     // Warm the server as a running deployment is: the first plot tile after start re-assesses parks whose
     // stored as-of date is older than today (api/metrics/assessment_refresh.ts), 1–2 s here. Page timings
     // (first plot tiles drawn) then measure the page, not the server's start-up.
     for (const z of app.zones) {
-      const res = await fetch(`${app.url}/api/tiles/plots/0/0/0.mvt?zone=${z.id}`);
+      const res = await fetch(`${app.url}/api/tiles/plots/0/0/0.mvt?zone=${z.id}`, {
+        headers: { Cookie: app.session.cookie },
+      });
       if (res.status !== 200 && res.status !== 204) throw new Error(`warm-up tile: HTTP ${res.status}`);
       await res.arrayBuffer();
     }
@@ -77,7 +87,7 @@ export class E2eApp {
   }
 
   async getJson<T>(path: string): Promise<T> {
-    const res = await fetch(`${this.server.url}${path}`);
+    const res = await fetch(`${this.server.url}${path}`, { headers: { Cookie: this.session.cookie } });
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
     return (await res.json()) as T;
   }
@@ -90,13 +100,17 @@ export class E2eApp {
     return origin === new URL(this.server.url).origin;
   }
 
-  /** A fresh browser context (empty localStorage), requests to any other origin blocked and recorded. */
-  async openApp(hash = "", opts: { acceptDownloads?: boolean } = {}): Promise<Page> {
+  /**
+   * A fresh browser context (empty localStorage), requests to any other origin blocked and recorded; signed
+   * in as the demo admin (the session cookie) unless `signedIn` is false.
+   */
+  async openApp(hash = "", opts: { acceptDownloads?: boolean; signedIn?: boolean } = {}): Promise<Page> {
     this.context = await this.browser.newContext({
       viewport: { width: 1440, height: 900 },
       deviceScaleFactor: 1,
       acceptDownloads: opts.acceptDownloads ?? false,
     });
+    if (opts.signedIn ?? true) await signInContext(this.context, this.server.url, this.session);
     await this.context.route("**/*", async (route) => {
       const url = route.request().url();
       if (this.isSameOrigin(url)) return route.continue();
@@ -137,4 +151,14 @@ export function lincangOf(zones: readonly Zone[]): Zone {
   const z = zones.find((zone) => zone.parks.some((p) => p.role === "enclave"));
   if (!z) throw new Error("the demo data has no zone with enclave parks");
   return z;
+}
+
+/** Puts a session cookie (`za_session=…`, from {@link logIn}) into a browser context for `baseUrl`. */
+export async function signInContext(
+  context: BrowserContext,
+  baseUrl: string,
+  session: TestSession,
+): Promise<void> {
+  const [name = "", value = ""] = session.cookie.split("=");
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: "Lax" }]);
 }

@@ -22,7 +22,7 @@ export async function postImport(
   app: App,
   file: { bytes: Uint8Array; name: string },
   fields: Record<string, string>,
-  opts: { lang?: "zh-CN" | "en"; user?: string } = {},
+  opts: { lang?: "zh-CN" | "en" } = {},
 ): Promise<{ status: number; body: ImportAnswer }> {
   const form = new FormData();
   form.set("file", new File([file.bytes.slice().buffer as ArrayBuffer], file.name));
@@ -30,10 +30,7 @@ export async function postImport(
   const res = await app.request("/api/imports", {
     method: "POST",
     body: form,
-    headers: {
-      "Accept-Language": opts.lang ?? "zh-CN",
-      ...(opts.user ? { "X-User": encodeURIComponent(opts.user) } : {}),
-    },
+    headers: { "Accept-Language": opts.lang ?? "zh-CN" },
   });
   return { status: res.status, body: (await res.json()) as ImportAnswer };
 }

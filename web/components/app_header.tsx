@@ -1,6 +1,8 @@
-import type { Zone } from "@api/schemas/zones.ts";
+import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
+import { UserMenu } from "../auth/user_menu.tsx";
 import { useI18n } from "../i18n/i18n.tsx";
 import { DemoBanner } from "./demo_banner.tsx";
+import { ImportButton } from "./import_button.tsx";
 import { LanguageSwitch } from "./language_switch.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
 import { ZoneSwitcher } from "./zone_switcher.tsx";
@@ -8,11 +10,13 @@ import { ZoneSwitcher } from "./zone_switcher.tsx";
 interface AppHeaderProps {
   zones: Zone[] | null;
   zone: Zone | null;
+  /** The selected park (the import dialog's default park). */
+  park?: ParkSummary | null;
   onSelectZone(id: number): void;
 }
 
-/** Title, zone tabs, the 示意数据 banner (when the shown zone is demo data) and the language switch. */
-export function AppHeader({ zones, zone, onSelectZone }: AppHeaderProps) {
+/** Title, zone tabs, the 示意数据 banner (when the shown zone is demo data), import, the language switch and the account. */
+export function AppHeader({ zones, zone, park = null, onSelectZone }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -30,7 +34,9 @@ export function AppHeader({ zones, zone, onSelectZone }: AppHeaderProps) {
       </PanelBoundary>
       <div className="app-header__end">
         {zone?.isDemo ? <DemoBanner /> : null}
+        {zone ? <ImportButton zone={zone} park={park} /> : null}
         <LanguageSwitch />
+        <UserMenu />
       </div>
     </header>
   );

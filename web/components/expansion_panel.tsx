@@ -1,6 +1,7 @@
 import type { ParkSummary } from "@api/schemas/zones.ts";
 import type { ExpansionWeights } from "@geo/expansion_score.ts";
 import { useState } from "react";
+import { hasRole, useAuth } from "../auth/auth_context.ts";
 import type { useExpansion } from "../hooks/use_expansion.ts";
 import { formatMu, formatNumber } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -21,6 +22,8 @@ export function ExpansionPanel({ park, state: s }: ExpansionPanelProps) {
   const { lang, t } = useI18n();
   const [name, setName] = useState("");
   const [rationale, setRationale] = useState("");
+  // Saving proposals is the planners' (the server refuses others with 403).
+  const canSave = hasRole(useAuth()?.me, "planner");
   const pct = (x: number) => `${formatNumber(x * 100, lang, 1)} %`;
   const packBase = s.saved ? `/api/expansion/proposals/${s.saved.id}` : null;
 
@@ -134,22 +137,26 @@ export function ExpansionPanel({ park, state: s }: ExpansionPanelProps) {
           </ul>
         </div>
       ) : null}
-      <label className="expansion-panel__field">
-        {t("expansion.name")}
-        <input value={name} onChange={(e) => setName(e.target.value)} data-testid="expansion-name" />
-      </label>
-      <label className="expansion-panel__field">
-        {t("expansion.rationale")}
-        <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={3} />
-      </label>
-      <button
-        type="button"
-        disabled={s.busy || !s.geometry || name.trim() === ""}
-        onClick={() => s.save(name.trim(), rationale)}
-        data-testid="expansion-save"
-      >
-        {s.saved ? t("expansion.saveVersion") : t("expansion.save")}
-      </button>
+      {canSave ? (
+        <>
+          <label className="expansion-panel__field">
+            {t("expansion.name")}
+            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="expansion-name" />
+          </label>
+          <label className="expansion-panel__field">
+            {t("expansion.rationale")}
+            <textarea value={rationale} onChange={(e) => setRationale(e.target.value)} rows={3} />
+          </label>
+          <button
+            type="button"
+            disabled={s.busy || !s.geometry || name.trim() === ""}
+            onClick={() => s.save(name.trim(), rationale)}
+            data-testid="expansion-save"
+          >
+            {s.saved ? t("expansion.saveVersion") : t("expansion.save")}
+          </button>
+        </>
+      ) : null}
       {s.error ? (
         <p className="notice" role="alert" data-testid="expansion-error">
           {s.error}

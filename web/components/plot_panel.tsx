@@ -3,22 +3,27 @@ import { useEffect, useRef } from "react";
 import { formatAreaMuHa, formatIndicatorValue, localName } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { PLOT_STATUS_COLORS } from "../map/layers/palette.ts";
+import { PlotEdit } from "./plot_edit.tsx";
 import { PlotFar } from "./plot_far.tsx";
 import { PlotFindings } from "./plot_findings.tsx";
 import { PlotIndicators } from "./plot_indicators.tsx";
+import { PlotReview } from "./plot_review.tsx";
 import { PlotTimeline } from "./plot_timeline.tsx";
 
 interface PlotPanelProps {
   plot: PlotDetail | null;
   onClose(): void;
+  /** Reloads the plot after an edit (planners, admins). */
+  onChanged(): void;
 }
 
 /**
  * The opened plot (`#/plot/<id>`, from `GET /api/plots/:id`): code, park, status, land use, area in 亩 and
  * ha, enterprise, 亩均产值, then the status timeline, indicators beside the park average and target with the
- * five-year trend, planned versus built FAR, and the idle / low-efficiency findings in words.
+ * five-year trend, planned versus built FAR, the idle / low-efficiency findings in words, and the review workflow
+ * with the plot's audit log (signed-in reviewers, planners and admins).
  */
-export function PlotPanel({ plot, onClose }: PlotPanelProps) {
+export function PlotPanel({ plot, onClose, onChanged }: PlotPanelProps) {
   const { lang, t } = useI18n();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const plotId = plot?.id ?? null;
@@ -104,6 +109,8 @@ export function PlotPanel({ plot, onClose }: PlotPanelProps) {
       <PlotIndicators plot={plot} />
       <PlotFar plot={plot} />
       <PlotFindings plot={plot} />
+      <PlotEdit key={`${plot.id}-${plot.version}`} plot={plot} onChanged={onChanged} />
+      <PlotReview key={`${plot.id}-${plot.version}`} plotId={plot.id} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { PlotDetail } from "@api/contract.ts";
+import type { TileReviewFilter } from "@api/schemas/tiles.ts";
 import type { ParkSummary, Zone } from "@api/schemas/zones.ts";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { hasRole, useAuth } from "../auth/auth_context.ts";
 import { useConstraintToggles } from "../hooks/use_constraint_toggles.ts";
 import { useExpansion } from "../hooks/use_expansion.ts";
 import { usePlotStyle } from "../hooks/use_plot_style.ts";
@@ -18,6 +20,7 @@ import { LoadStatus } from "./load_status.tsx";
 import { PanelBoundary } from "./panel_boundary.tsx";
 import { ParkList } from "./park_list.tsx";
 import { PlotPanel } from "./plot_panel.tsx";
+import { ReviewFilter } from "./review_filter.tsx";
 import { SearchBox } from "./search_box.tsx";
 
 /** Longest wait for the first plot tiles before the zone's other layers load anyway. */
@@ -36,10 +39,21 @@ interface ZoneWorkspaceProps {
   dashboard: boolean;
   notice: string | null;
   navigate(route: Route): void;
+  /** Reloads the opened plot (after an edit in its panel). */
+  onPlotChanged(): void;
 }
 
 /** Sidebar (park overview, plot details, legend), the map and the park or zone dashboard for one zone. */
-export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navigate }: ZoneWorkspaceProps) {
+export function ZoneWorkspace({
+  zones,
+  zone,
+  park,
+  plot,
+  dashboard,
+  notice,
+  navigate,
+  onPlotChanged,
+}: ZoneWorkspaceProps) {
   const { lang } = useI18n();
   // Plot tiles first: the zone's GeoJSON layers (a heavy plot list, boundaries, context) are requested once
   // the first plot tiles are drawn, or after PLOT_TILES_HEAD_START_MS, so on the embedded single-connection
@@ -81,6 +95,8 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
   const plotStyle = usePlotStyle(layers?.plots ?? null);
   const constraintToggles = useConstraintToggles(layers?.constraints ?? null);
   const expansion = useExpansion(park?.id ?? null, lang);
+  // The expansion tools answer reviewers and planners only (docs/security.md); others don't see them.
+  const auth = useAuth();
   const snapTargets = useMemo(
     () =>
       layers && park
@@ -88,10 +104,12 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
         : [],
     [layers, park],
   );
+  // Review-workflow filter of the plot tiles (signed-in reviewers, planners, admins); null: every plot.
+  const [review, setReview] = useState<TileReviewFilter | null>(null);
   // year null: the latest year with statistics, the default of both the plot list and the tiles.
   const plotTiles = useMemo(
-    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null }),
-    [zone.id, plotStyle.indicator],
+    () => ({ zoneId: zone.id, indicator: tileIndicatorOf(plotStyle.indicator), year: null, review }),
+    [zone.id, plotStyle.indicator, review],
   );
   const scope = scopePark
     ? { type: "park" as const, id: scopePark.id }
@@ -119,7 +137,7 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
         />
         <DashboardToggle zone={zone} park={scopePark} open={showDashboard} onToggle={toggleDashboard} />
         <PanelBoundary name="plot-panel">
-          <PlotPanel plot={plot} onClose={closePlot} />
+          <PlotPanel plot={plot} onClose={closePlot} onChanged={onPlotChanged} />
         </PanelBoundary>
         <PanelBoundary name="park-list">
           <ParkList
@@ -129,13 +147,22 @@ export function ZoneWorkspace({ zones, zone, park, plot, dashboard, notice, navi
             onShowZone={() => navigate({ kind: "zone", id: zone.id })}
           />
         </PanelBoundary>
-        {park ? (
+        {park && hasRole(auth?.me, "reviewer", "planner") ? (
           <PanelBoundary name="expansion">
             <ExpansionPanel park={park} state={expansion} />
           </PanelBoundary>
         ) : null}
         <PanelBoundary name="legend">
           <Legend plotStyle={plotStyle} constraints={constraintToggles} />
+        </PanelBoundary>
+        <PanelBoundary name="review-filter">
+          <ReviewFilter
+            zoneId={zone.id}
+            value={review}
+            onChange={setReview}
+            onOpenPlot={openPlot}
+            refreshKey={String(plot?.id ?? "")}
+          />
         </PanelBoundary>
       </aside>
       <main className={`map-area${showDashboard ? " map-area--with-dashboard" : ""}`}>

@@ -132,7 +132,13 @@ export function useExpansion(parkId: number | null, lang: Lang) {
       ];
       const body = { name, rationale, geometry, sources, repair: true };
       const p = saved
-        ? await sendJson<Proposal>("PUT", `/api/expansion/proposals/${saved.id}`, body, lang)
+        ? await sendJson<Proposal>(
+            "PUT",
+            `/api/expansion/proposals/${saved.id}`,
+            // The version this save builds on: if someone saved in between, the server answers 409.
+            { ...body, version: saved.currentVersion },
+            lang,
+          )
         : await sendJson<Proposal>("POST", "/api/expansion/proposals", { parkId, ...body }, lang);
       setSaved(p);
       setProposals(await getJson<ProposalSummary[]>(`/api/expansion/proposals?park=${parkId}`, lang));

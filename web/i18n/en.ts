@@ -1,4 +1,7 @@
+import { enAuth } from "./en_auth.ts";
+import { enImport } from "./en_import.ts";
 import { enInvest } from "./en_invest.ts";
+import { enReview } from "./en_review.ts";
 import type { zhCN } from "./zh_cn.ts";
 
 /** English UI strings; the type makes a missing key a compile error. */
@@ -263,4 +266,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "units.areaMuHa": "{mu} ({ha})",
 
   ...enInvest,
+  ...enAuth,
+  ...enReview,
+  ...enImport,
 };

@@ -38,6 +38,8 @@ export const enInvest: Record<keyof typeof zhCNInvest, string> = {
   "invest.landUse.1101": "Logistics & warehousing (2023 code 1101)",
   "invest.list.title": "Available land",
   "invest.list.count": "{count} plots, {area}",
+  "invest.list.truncated":
+    "{total} plots match; the first {shown} are listed here. Narrow the filters by park or area to see the rest.",
   "invest.list.empty": "No land matches; relax the filters.",
   "invest.list.price": "Floor price {value}",
   "invest.list.noPrice": "Floor price not published",

@@ -98,3 +98,8 @@ export function unitLabel(unit: string, lang: Lang): string {
   const key = API_UNITS[unit];
   return key ? translate(lang, key) : unit;
 }
+
+/** An ISO 8601 instant as a local date and time in `lang` (minutes), e.g. 2026/11/28 09:05. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+}

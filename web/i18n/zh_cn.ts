@@ -1,4 +1,7 @@
+import { zhCNAuth } from "./zh_cn_auth.ts";
+import { zhCNImport } from "./zh_cn_import.ts";
 import { zhCNInvest } from "./zh_cn_invest.ts";
+import { zhCNReview } from "./zh_cn_review.ts";
 
 /**
  * Simplified Chinese UI strings: the default language and the source of every key.
@@ -263,6 +266,9 @@ export const zhCN = {
   "units.areaMuHa": "{mu}（{ha}）",
 
   ...zhCNInvest,
+  ...zhCNAuth,
+  ...zhCNReview,
+  ...zhCNImport,
 } as const;
 
 /** A key of the UI dictionaries. */

@@ -37,6 +37,7 @@ export const zhCNInvest = {
   "invest.list.title": "可供土地",
   "invest.list.count": "共 {count} 宗，{area}",
   "invest.list.empty": "没有符合条件的土地，请放宽筛选条件。",
+  "invest.list.truncated": "符合条件的土地共 {total} 宗，这里列出前 {shown} 宗；请按园区或面积缩小筛选范围。",
   "invest.list.price": "底价 {value}",
   "invest.list.noPrice": "底价未公布",
   "invest.list.open": "查看详情",

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
+import { sendJson } from "../api_client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import type { MessageKey } from "../i18n/zh_cn.ts";
-import { postJson } from "./invest_api.ts";
 
 interface Props {
   plotId?: number;
@@ -60,7 +60,8 @@ export function InquiryForm({ plotId, parkId }: Props) {
     setState({ kind: "sending" });
     const numOrNull = (s: string) => (s.trim() === "" ? null : Number(s));
     try {
-      const res = await postJson<{ id: number }>(
+      const res = await sendJson<{ id: number }>(
+        "POST",
         "/api/inquiries",
         {
           ...(plotId ? { plotId } : {}),

@@ -1,4 +1,5 @@
 import { type ReactNode, useSyncExternalStore } from "react";
+import { AuthGate } from "../auth/auth_gate.tsx";
 import { InvestPortal } from "./invest_portal.tsx";
 import { StaffPortal } from "./staff_portal.tsx";
 import { parseStaffHash } from "./staff_route.ts";
@@ -10,8 +11,9 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /**
- * Shows the public investor portal on `#/invest…`, the investment office's pages on `#/staff…`, else
- * `children` (the map workspace).
+ * Shows the public investor portal on `#/invest…` (no sign-in), the investment office's pages on
+ * `#/staff…` (investment officers and planners), else `children` (the map workspace, every staff role); the
+ * staff views sit behind the {@link AuthGate}.
  */
 export function InvestGate({ children }: { children: ReactNode }) {
   const [route, navigate] = useInvestRoute();
@@ -21,6 +23,11 @@ export function InvestGate({ children }: { children: ReactNode }) {
     () => "",
   );
   const staff = parseStaffHash(hash);
-  if (staff) return <StaffPortal route={staff} />;
-  return route ? <InvestPortal route={route} navigate={navigate} /> : children;
+  if (staff)
+    return (
+      <AuthGate roles={["investment_officer", "planner"]}>
+        <StaffPortal route={staff} />
+      </AuthGate>
+    );
+  return route ? <InvestPortal route={route} navigate={navigate} /> : <AuthGate>{children}</AuthGate>;
 }

@@ -38,6 +38,11 @@ export function LandBrowser({ filters, compare, onFilters, onCompare, onOpen }: 
       >
         {land.status === "loading" ? <LoadStatus /> : null}
         {land.status === "error" ? <LoadStatus error={land.error} onRetry={reload} /> : null}
+        {land.status === "ok" && land.data.total > land.data.features.length ? (
+          <p className="notice" role="status" data-testid="land-truncated">
+            {t("invest.list.truncated", { shown: land.data.features.length, total: land.data.total })}
+          </p>
+        ) : null}
         {land.status === "ok" ? (
           <LandList
             plots={land.data.features.map((f) => f.properties)}

@@ -1,8 +1,8 @@
 import type { LandZone } from "@api/schemas/land.ts";
 import { type FormEvent, useState } from "react";
+import { sendJson } from "../api_client.ts";
 import { formatMu, formatNumber, localName } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { postJson } from "./invest_api.ts";
 import { formatWanPerMu } from "./invest_format.ts";
 import { investHash } from "./invest_route.ts";
 
@@ -40,7 +40,8 @@ export function MatchPanel({ zone }: { zone: LandZone }) {
     setError(null);
     try {
       setResult(
-        await postJson(
+        await sendJson(
+          "POST",
           "/api/match",
           {
             industry: form.industry,

@@ -3,8 +3,8 @@ import { getJson } from "../api_client.ts";
 import type { Lang } from "../i18n/lang.ts";
 
 /**
- * Types and fetchers of the staff endpoints under /api/staff (docs/api.md). Staff-only: to be protected by
- * the accounts and roles of issue #9.
+ * Types and fetchers of the staff endpoints under /api/staff (docs/api.md): investment officers and
+ * planners only (docs/security.md).
  */
 
 /** An inquiry in the staff list (the API's own type). */

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { UserMenu } from "../auth/user_menu.tsx";
 import { LanguageSwitch } from "../components/language_switch.tsx";
 import { LoadStatus } from "../components/load_status.tsx";
 import { PanelBoundary } from "../components/panel_boundary.tsx";
@@ -16,7 +17,8 @@ import { STAFF_TABS, type StaffRoute, staffHash } from "./staff_route.ts";
 
 /**
  * The investment office's internal pages (`#/staff`): inquiries, project matching, the referral ledger and
- * enclave benefit sharing. Not linked from the public portal; to be protected by issue #9's roles.
+ * enclave benefit sharing. Not linked from the public portal; behind the sign-in (investment officers and
+ * planners, as the server's guards).
  */
 export function StaffPortal({ route }: { route: StaffRoute }) {
   const { lang, t } = useI18n();
@@ -57,6 +59,7 @@ export function StaffPortal({ route }: { route: StaffRoute }) {
         <div className="app-header__end">
           {zone?.isDemo ? <DemoBanner /> : null}
           <LanguageSwitch />
+          <UserMenu />
         </div>
       </header>
       <main className="invest-main">

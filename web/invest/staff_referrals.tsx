@@ -1,10 +1,10 @@
 import type { LandZone } from "@api/schemas/land.ts";
 import { type FormEvent, useRef, useState } from "react";
+import { sendJson } from "../api_client.ts";
 import { LoadStatus } from "../components/load_status.tsx";
 import { useAsync } from "../hooks/use_async.ts";
 import { formatNumber, localName } from "../i18n/format.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { postJson } from "./invest_api.ts";
 import { formatPercent, formatWan } from "./invest_format.ts";
 import { fetchReferrals, fetchReferralTotals } from "./staff_api.ts";
 
@@ -40,7 +40,8 @@ export function StaffReferrals({ zone, year }: { zone: LandZone; year: number })
     e.preventDefault();
     setError(null);
     try {
-      await postJson(
+      await sendJson(
+        "POST",
         "/api/staff/referrals",
         {
           projectName: form.projectName,

@@ -1,4 +1,4 @@
-import type { TileIndicator } from "@api/schemas/tiles.ts";
+import type { TileIndicator, TileReviewFilter } from "@api/schemas/tiles.ts";
 
 /** The MVT layer (`source-layer`) of plot tiles; `GET /api/tiles/plots/…` names its layer after the path. */
 export const PLOT_SOURCE_LAYER = "plots";
@@ -15,6 +15,8 @@ export interface PlotTileParams {
   indicator: TileIndicator;
   /** Statistics year; null = the server's default (the latest with statistics). */
   year: number | null;
+  /** Review-workflow filter (plots with a finding in this status, or `open`); absent/null = every plot. */
+  review?: TileReviewFilter | null;
 }
 
 /**
@@ -25,5 +27,6 @@ export interface PlotTileParams {
 export function plotTileUrl(origin: string, p: PlotTileParams): string {
   const query = new URLSearchParams({ zone: String(p.zoneId), indicator: p.indicator });
   if (p.year !== null) query.set("year", String(p.year));
+  if (p.review) query.set("review", p.review);
   return `${origin}/api/tiles/plots/{z}/{x}/{y}.mvt?${query.toString()}`;
 }
