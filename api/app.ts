@@ -26,6 +26,7 @@ import { staffInquiriesRoutes } from "./routes/staff_inquiries.ts";
 import { staffReferralsRoutes } from "./routes/staff_referrals.ts";
 import { tilesRoutes } from "./routes/tiles.ts";
 import { zonesRoutes } from "./routes/zones.ts";
+import { tilesReadYourWrites } from "./tiles/read_your_writes.ts";
 
 /** Writes one JSON line per event to stderr. */
 export const jsonLog: Log = (level, msg, fields = {}) => {
@@ -42,12 +43,21 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
   const app = new Hono<AppEnv>();
 
   app.use("*", async (c, next) => {
+    const lang = pickLang(c.req.header("Accept-Language"));
+    const requestId = c.req.header("X-Request-Id")?.slice(0, 64) || crypto.randomUUID();
     c.set("deps", full);
-    c.set("lang", pickLang(c.req.header("Accept-Language")));
-    c.set("requestId", c.req.header("X-Request-Id")?.slice(0, 64) || crypto.randomUUID());
+    c.set("lang", lang);
+    c.set("requestId", requestId);
+    // Set before the handler runs, so every response built with c.body/c.json carries them: a header
+    // set after the response exists makes Hono rebuild it as a streamed Response (≈ 45 µs a request,
+    // docs/performance.md). A handler returning a Response of its own still gets them below.
+    c.header("X-Request-Id", requestId);
+    c.header("Content-Language", lang);
     await next();
-    c.header("X-Request-Id", c.var.requestId);
-    c.header("Content-Language", c.var.lang);
+    if (!c.res.headers.has("X-Request-Id")) {
+      c.header("X-Request-Id", requestId);
+      c.header("Content-Language", lang);
+    }
   });
 
   // 413 for oversized bodies before any route reads them (uploads have their own limit).
@@ -55,6 +65,9 @@ export function createApp(deps: Partial<AppDeps> & Pick<AppDeps, "db">) {
 
   // Session (lazy) and double-submit CSRF on state-changing requests that carry a session cookie.
   app.use("/api/*", sessionMiddleware);
+
+  // A write's own next tile request sees the write (other processes: LISTEN/NOTIFY).
+  app.use("/api/*", tilesReadYourWrites);
 
   const fail = (
     code: ErrorCode,

@@ -1,5 +1,6 @@
 import type { ZipLimits } from "../data/importers/zip_entries.ts";
 import type { AuthUser } from "./auth/session.ts";
+import type { SessionCache } from "./auth/session_cache.ts";
 import type { Db } from "./db/db.ts";
 import type { Lang } from "./errors.ts";
 import type { ImportJobs } from "./imports/import_jobs.ts";
@@ -17,6 +18,11 @@ export interface AppDeps {
    * `createApp`); omitted → started on the first tile request with `tileCacheBytes`.
    */
   tiles?: Promise<TileService>;
+  /**
+   * Session lookups kept in memory (it LISTENs for session changes); started on the first lookup when
+   * omitted.
+   */
+  sessions?: Promise<SessionCache>;
   /** Bytes of rendered tiles to keep in memory (env `ZA_TILE_CACHE_MB`). */
   tileCacheBytes?: number;
   /** Chromium for PDF rendering (env `ZA_CHROMIUM_PATH`, default /usr/bin/chromium); absent file → 503. */

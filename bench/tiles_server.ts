@@ -17,4 +17,6 @@ await startServer({
     if (level !== "info") console.error(level, msg, JSON.stringify(fields));
   },
 });
+// Exit normally on the bench's kill, so `--cpu-prof` (ZA_BENCH_NODE_ARGS) writes its profile.
+process.on("SIGTERM", () => process.exit(0));
 console.log("ready");

@@ -8,3 +8,11 @@ export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_WINDOW_S = 15 * 60;
 /** Header carrying the double-submit CSRF token on POST, PUT, PATCH and DELETE with a session cookie. */
 export const CSRF_HEADER = "X-CSRF-Token";
+/**
+ * Longest time a session lookup is reused from memory (api/auth/session_cache.ts). Logout, disabling or
+ * changing an account empties every process's cache at once by notification; this bound only matters when
+ * a notification is lost (the listening connection dropped), and never extends a session past its expiry.
+ */
+export const SESSION_CACHE_TTL_MS = 5_000;
+/** Session lookups kept per process (least recently used dropped first). */
+export const SESSION_CACHE_MAX = 10_000;

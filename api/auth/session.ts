@@ -1,10 +1,11 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../app_env.ts";
+import type { AppDeps, AppEnv } from "../app_env.ts";
 import type { Queryable } from "../db/db.ts";
-import { findSession, insertSession, type SessionRow } from "../db/sessions.ts";
+import { deleteSession, findSession, insertSession, type SessionRow } from "../db/sessions.ts";
 import { AppError } from "../errors.ts";
 import { CSRF_HEADER, SESSION_COOKIE, SESSION_TTL_S } from "./policy.ts";
+import { SessionCache } from "./session_cache.ts";
 import { newToken, tokenHash, tokensEqual } from "./tokens.ts";
 
 /** The signed-in account of a request. */
@@ -24,8 +25,32 @@ export function isHttps(c: Context): boolean {
 }
 
 /**
+ * The process's session cache, started on first use. While it cannot start (its LISTEN connection
+ * failed), sessions are looked up directly and the next request tries again.
+ */
+async function sessionCache(deps: AppDeps): Promise<SessionCache | null> {
+  deps.sessions ??= SessionCache.start(deps.db, deps.log);
+  try {
+    return await deps.sessions;
+  } catch (err) {
+    deps.sessions = undefined;
+    deps.log("error", "session cache unavailable: sessions looked up directly", {
+      error: (err as Error).message,
+    });
+    return null;
+  }
+}
+
+/** The account of the session stored under `hash`, or null when it ended, expired or was disabled. */
+async function lookup(deps: AppDeps, hash: string): Promise<AuthUser | null> {
+  const cache = await sessionCache(deps);
+  const session = cache ? await cache.find(hash) : ((await findSession(deps.db, hash))?.session ?? null);
+  return session ? { ...session, sessionHash: hash } : null;
+}
+
+/**
  * Loads the session lazily (`c.var.auth()`, one query at most, only when a route asks or the request changes
- * state) and enforces double-submit CSRF: a POST/PUT/PATCH/DELETE carrying a live session cookie must send
+ * state; none while the process's session cache knows it) and enforces double-submit CSRF: a POST/PUT/PATCH/DELETE carrying a live session cookie must send
  * the session's token in X-CSRF-Token, or it gets 403 `csrf_failed`. Requests without a session cookie
  * pass untouched (the public portal's POSTs).
  */
@@ -33,11 +58,7 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   let loaded: Promise<AuthUser | null> | undefined;
   c.set("auth", () => {
-    loaded ??= token
-      ? findSession(c.var.deps.db, tokenHash(token)).then((s) =>
-          s ? { ...s, sessionHash: tokenHash(token) } : null,
-        )
-      : Promise.resolve(null);
+    loaded ??= token ? lookup(c.var.deps, tokenHash(token)) : Promise.resolve(null);
     return loaded;
   });
   if (token && STATE_CHANGING.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path)) {
@@ -61,6 +82,12 @@ export async function startSession(c: Context, q: Queryable, userId: number): Pr
     maxAge: SESSION_TTL_S,
   });
   return csrfToken;
+}
+
+/** Ends the session stored under `hash` (logout): deleted in the database and forgotten by this process at once. */
+export async function endSession(deps: AppDeps, hash: string): Promise<void> {
+  await deleteSession(deps.db, hash);
+  (await sessionCache(deps))?.forget(hash);
 }
 
 /** Clears the session cookie (with the attributes it was set with). */

@@ -2,6 +2,13 @@
 export interface QueryOptions {
   /** Prepared-statement name (see `query`). */
   readonly name?: string;
+  /**
+   * With `name`: always run the statement with its generic plan (planned once per connection), never a
+   * custom plan re-planned per call. For hot statements whose plan does not depend on the parameter values
+   * (tile statements: the same index-driven joins at every zoom). The server adapter sends them over
+   * connections opened with `plan_cache_mode = force_generic_plan`; the embedded adapter ignores it.
+   */
+  readonly generic?: boolean;
 }
 
 /** Something that runs SQL: the database itself, or an open transaction. */

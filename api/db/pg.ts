@@ -5,13 +5,18 @@ import type { Db, Queryable, QueryOptions } from "./db.ts";
 // Return DATE columns as 'YYYY-MM-DD' strings, as PGlite's `::text` casts would, never as local-time Dates.
 pg.types.setTypeParser(1082, (v) => v);
 
-function queryable(client: pg.Pool | pg.PoolClient): Queryable {
+/**
+ * `generic`: where statements asking for generic plans go (a pool whose connections force them); absent
+ * inside a transaction, whose one connection runs everything.
+ */
+function queryable(client: pg.Pool | pg.PoolClient, generic?: () => pg.Pool): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = [], opts: QueryOptions = {}) {
       const values = params as unknown[];
+      const target = opts.name && opts.generic && generic ? generic() : client;
       const res = await (opts.name
-        ? client.query({ name: opts.name, text: sql, values })
-        : client.query(sql, values));
+        ? target.query({ name: opts.name, text: sql, values })
+        : target.query(sql, values));
       return res.rows as T[];
     },
     async exec(sql: string) {
@@ -19,6 +24,9 @@ function queryable(client: pg.Pool | pg.PoolClient): Queryable {
     },
   };
 }
+
+/** Connections of the pool for generic-plan statements (tiles): a map view asks for a handful at a time. */
+const GENERIC_POOL_MAX = 3;
 
 /** Strips the password from a connection string for logs. */
 export function redactUrl(url: string): string {
@@ -70,7 +78,23 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
   // drops it and opens a fresh one for the next query.
   pool.on("error", (err) => console.error(`[db] idle client error: ${err.message}`));
   if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const q = queryable(pool);
+  // Statements that ask for generic plans (QueryOptions.generic) run on a small second pool opened on first
+  // use with plan_cache_mode = force_generic_plan: PostgreSQL otherwise kept re-planning the z13–z16 tile
+  // statement per call (≈ 0.5 ms of a 0.5–2 ms tile, docs/performance.md). Only there, because on an
+  // unnamed statement that setting would also skip the custom plan every other query gets.
+  let genericPool: pg.Pool | undefined;
+  const generic = () => {
+    if (!genericPool) {
+      genericPool = new pg.Pool({
+        connectionString: url,
+        max: Math.min(GENERIC_POOL_MAX, opts.max ?? 10),
+        options: `${schema ? `-c search_path=${schema},public ` : ""}-c plan_cache_mode=force_generic_plan`,
+      });
+      genericPool.on("error", (err) => console.error(`[db] idle client error: ${err.message}`));
+    }
+    return genericPool;
+  };
+  const q = queryable(pool, generic);
   const listeners = new Set<() => Promise<void>>();
   return {
     kind: "postgres",
@@ -117,7 +141,7 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
       listenPg(url, schema, opts.connectTimeoutMs ?? 5_000, channel, onNotify, listeners),
     close: async () => {
       await Promise.all([...listeners].map((stop) => stop()));
-      await pool.end();
+      await Promise.all([pool.end(), genericPool?.end()]);
     },
   };
 }

@@ -22,15 +22,31 @@ export async function insertSession(
   );
 }
 
-/** The unexpired session stored under `idHash` whose account is not disabled, or null. */
-export async function findSession(q: Queryable, idHash: string): Promise<SessionRow | null> {
-  const rows = await q.query<SessionRow>(
-    `SELECT u.id AS "userId", u.username, u.role, u.zone_id AS "zoneId", s.csrf_token AS "csrfToken"
+/** A live session and how long it has left (computed by the database, so no clock skew enters). */
+export interface FoundSession {
+  session: SessionRow;
+  /** Milliseconds until `expires_at`. */
+  expiresInMs: number;
+}
+
+/**
+ * The unexpired session stored under `idHash` whose account is not disabled, or null. One primary-key
+ * lookup joined to the account's primary key; a named statement (prepared once per connection), as it
+ * runs before every guarded request whose session is not cached (api/auth/session_cache.ts).
+ */
+export async function findSession(q: Queryable, idHash: string): Promise<FoundSession | null> {
+  const rows = await q.query<SessionRow & { expiresInMs: number }>(
+    `SELECT u.id AS "userId", u.username, u.role, u.zone_id AS "zoneId", s.csrf_token AS "csrfToken",
+            (extract(epoch FROM s.expires_at - now()) * 1000)::float8 AS "expiresInMs"
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.id = $1 AND s.expires_at > now() AND NOT u.disabled`,
     [idHash],
+    { name: "za_find_session" },
   );
-  return rows[0] ?? null;
+  const r = rows[0];
+  if (!r) return null;
+  const { expiresInMs, ...session } = r;
+  return { session, expiresInMs };
 }
 
 /** Deletes one session (logout), and every expired one while at it. */

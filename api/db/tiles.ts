@@ -1,9 +1,11 @@
 import type { Feature, Geometry } from "geojson";
+import type { PlotFlag } from "../schemas/plots.ts";
 import type {
   ConstraintTileQuery,
   ParkTileQuery,
   PlotTileFilters,
   TileCoords,
+  TileIndicator,
   TileLayer,
 } from "../schemas/tiles.ts";
 import type { Queryable } from "./db.ts";
@@ -113,6 +115,10 @@ export const constraintFilterParams = (f: ConstraintTileQuery): TileFilterParams
   f.type ?? null,
 ];
 
+/** The MVT statement's tail: clip and encode the rows of `inner` (which selects `id`, `geom` and properties). */
+const mvtOf = (layer: TileLayer, inner: string) =>
+  `SELECT ST_AsMVT(t, '${layer}', ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (${inner}) t WHERE t.geom IS NOT NULL`;
+
 function mvtSql(layer: TileLayer): string {
   const l = LAYERS[layer];
   const n = l.params;
@@ -121,19 +127,117 @@ function mvtSql(layer: TileLayer): string {
     ? `CASE WHEN $${n + 1} < ${SIMPLIFY_MAX_ZOOM} THEN ST_Simplify(ST_Transform(${l.alias}.geom, 3857), $${n + 5}::float8, true)
             ELSE ST_Transform(${l.alias}.geom, 3857) END`
     : `ST_Transform(${l.alias}.geom, 3857)`;
-  return `SELECT ST_AsMVT(t, '${layer}', ${TILE_EXTENT}, 'geom', 'id') AS mvt FROM (
-      SELECT ${l.alias}.id, ST_AsMVTGeom(${geom}, ${env}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${l.props}
+  return mvtOf(
+    layer,
+    `SELECT ${l.alias}.id, ST_AsMVTGeom(${geom}, ${env}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, ${l.props}
       ${l.from}
         AND ${l.alias}.geom && ST_Transform(ST_TileEnvelope($${n + 1}, $${n + 2}, $${n + 3}, margin => $${n + 4}), 4326)
-      ORDER BY ${l.alias}.id) t
-    WHERE t.geom IS NOT NULL`;
+      ORDER BY ${l.alias}.id`,
+  );
 }
 
-const MVT_SQL: Record<TileLayer, string> = {
-  plots: mvtSql("plots"),
+const MVT_SQL: Record<"parks" | "constraints", string> = {
   parks: mvtSql("parks"),
   constraints: mvtSql("constraints"),
 };
+
+/** The stored assessment column behind each indicator (whitelist: SQL text never comes from a request). */
+const INDICATOR_COLUMNS: Record<TileIndicator, string> = {
+  outputPerMuWan: "a.output_per_mu_wan",
+  taxPerMuWan: "a.tax_per_mu_wan",
+  far: "a.far",
+  coverage: "a.coverage_ratio",
+};
+const FLAG_COLUMNS: Record<PlotFlag, string> = {
+  idle: "a.is_idle",
+  low_efficiency: "a.is_low_efficiency",
+  approved_unsupplied: "a.is_approved_unsupplied",
+};
+
+/** A plots MVT statement for one combination of detail, indicator and present filters, with its parameters. */
+export interface PlotsMvtStatement {
+  /** Prepared-statement name: one per combination (each gets its own plan, generic ones included). */
+  name: string;
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The plots tile statement specialised to the request: only the present filters appear (absent ones are
+ * not `$n IS NULL OR …` terms a generic plan must keep), the indicator is its column, and below
+ * {@link DETAIL_MIN_ZOOM} neither the detail properties nor the joins only they need (enterprises; parks
+ * unless filtering by zone) are in the statement. The same rows and values as the layer's shared SQL (the
+ * JS tiler's, `PLOTS_FROM`/`PLOTS_PROPS`); tests/api/tiles_modes.test.ts compares both per filter.
+ * All SQL text comes from constants chosen by which filters are set; values are parameters.
+ */
+export function plotsMvtStatement(filters: TileFilterParams, tile: TileCoords): PlotsMvtStatement {
+  const [year, zone, park, status, grade, flag, indicator, min, max, review] = filters as [
+    number,
+    number | null,
+    number | null,
+    string | null,
+    string | null,
+    PlotFlag | null,
+    TileIndicator,
+    number | null,
+    number | null,
+    string | null,
+  ];
+  const detail = tile.z >= DETAIL_MIN_ZOOM;
+  const value = INDICATOR_COLUMNS[indicator];
+  const params: unknown[] = [year, tile.z, tile.x, tile.y, TILE_MARGIN];
+  const where: string[] = [];
+  const bind = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  let mask = "";
+  const add = (v: unknown, clause: (p: string) => string) => {
+    mask += v === null ? "0" : "1";
+    if (v !== null) where.push(clause(bind(v)));
+  };
+  add(zone, (p) => `p.zone_id = ${p}::int`);
+  add(park, (p) => `pl.park_id = ${p}::int`);
+  add(status, (p) => `pl.status = ${p}::text`);
+  add(grade, (p) => `a.grade = ${p}::text`);
+  add(min, (p) => `${value} >= ${p}::float8`);
+  add(max, (p) => `${value} <= ${p}::float8`);
+  if (flag !== null) where.push(FLAG_COLUMNS[flag]);
+  // The review workflow filter: a finding in that status, or any not closed yet (`open`).
+  if (review === "open") {
+    mask += "o";
+    where.push("EXISTS (SELECT 1 FROM plot_findings f WHERE f.plot_id = pl.id AND f.status <> 'closed')");
+  } else
+    add(
+      review,
+      (p) => `EXISTS (SELECT 1 FROM plot_findings f WHERE f.plot_id = pl.id AND f.status = ${p}::text)`,
+    );
+  const parks = detail || zone !== null;
+  const props = [
+    `pl.status, a.grade, ${value} AS value`,
+    `NULLIF(a.is_idle, false) AS "idle", NULLIF(a.is_low_efficiency, false) AS "lowEfficiency"`,
+    `NULLIF(a.is_approved_unsupplied, false) AS "approvedUnsupplied"`,
+    ...(detail
+      ? [
+          `pl.code AS "code", pl.park_id AS "parkId", p.zone_id AS "zoneId", pl.land_use_code AS "landUse"`,
+          `pl.area_mu::float8 AS "areaMu", pl.enterprise_id AS "enterpriseId", e.name AS "enterpriseName"`,
+          `pl.is_standard_land AS "isStandardLand", pl.is_demo AS "isDemo"`,
+          `a.output_per_mu_wan AS "outputPerMuWan", a.tax_per_mu_wan AS "taxPerMuWan", a.far AS "far"`,
+          `a.coverage_ratio AS "coverage"`,
+        ]
+      : []),
+  ].join(",\n    ");
+  const sql = mvtOf(
+    "plots",
+    `SELECT pl.id, ST_AsMVTGeom(ST_Transform(pl.geom, 3857), ST_TileEnvelope($2, $3, $4), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom,
+    ${props}
+  FROM plots pl${parks ? "\n  JOIN parks p ON p.id = pl.park_id" : ""}${detail ? "\n  LEFT JOIN enterprises e ON e.id = pl.enterprise_id" : ""}
+  LEFT JOIN plot_assessments a ON a.plot_id = pl.id AND a.year = $1::int
+ WHERE pl.geom && ST_Transform(ST_TileEnvelope($2, $3, $4, margin => $5::float8), 4326)${where.map((w) => `\n   AND ${w}`).join("")}
+ ORDER BY pl.id`,
+  );
+  return { name: `za_mvt_plots_${detail ? "d" : "b"}_${indicator}_${mask}${flag ?? ""}`, sql, params };
+}
 
 /** The buffer as a fraction of the tile width (ST_TileEnvelope's margin). */
 export const TILE_MARGIN = TILE_BUFFER / TILE_EXTENT;
@@ -148,11 +252,20 @@ export async function renderMvt(
   tile: TileCoords,
   filters: TileFilterParams,
 ): Promise<Uint8Array> {
+  // Prepared once per connection: at z14–z16 parsing and planning a tile statement took as long as
+  // running it (docs/performance.md).
+  if (layer === "plots") {
+    const st = plotsMvtStatement(filters, tile);
+    // Generic plan always: with custom plans PostgreSQL re-planned the z13–z16 statement on every call.
+    const rows = await q.query<{ mvt: Uint8Array | null }>(st.sql, st.params, {
+      name: st.name,
+      generic: true,
+    });
+    return rows[0]?.mvt ?? new Uint8Array();
+  }
   const tolerance = (WORLD_M / 2 ** tile.z / TILE_EXTENT) * SIMPLIFY_UNITS;
   const params = [...filters, tile.z >= DETAIL_MIN_ZOOM, tile.z, tile.x, tile.y, TILE_MARGIN];
   if (LAYERS[layer].simplify) params.push(tolerance);
-  // Prepared once per connection: at z14–z16 parsing and planning this statement took as long as
-  // running it (docs/performance.md).
   const rows = await q.query<{ mvt: Uint8Array | null }>(MVT_SQL[layer], params, { name: `za_mvt_${layer}` });
   return rows[0]?.mvt ?? new Uint8Array();
 }

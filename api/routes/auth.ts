@@ -6,9 +6,8 @@ import { DEMO_ACCOUNTS } from "../auth/accounts.ts";
 import { dummyPasswordHash, verifyPassword } from "../auth/password.ts";
 import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_S } from "../auth/policy.ts";
 import { requireRole } from "../auth/require_role.ts";
-import { clearSessionCookie, startSession } from "../auth/session.ts";
+import { clearSessionCookie, endSession, startSession } from "../auth/session.ts";
 import { clearLoginFailures, recentLoginFailures, recordLoginFailure } from "../db/login_failures.ts";
-import { deleteSession } from "../db/sessions.ts";
 import { findUserByUsername, listDemoUsernames, listUsers } from "../db/users.ts";
 import { AppError } from "../errors.ts";
 import { LOGIN_MAX_BODY_BYTES, LoginSchema, type Me } from "../schemas/auth.ts";
@@ -65,7 +64,7 @@ export const authRoutes = new Hono<AppEnv>()
   )
   .post("/logout", async (c) => {
     const user = await c.var.auth();
-    if (user) await deleteSession(c.var.deps.db, user.sessionHash);
+    if (user) await endSession(c.var.deps, user.sessionHash);
     clearSessionCookie(c);
     return c.body(null, 204);
   })

@@ -4,7 +4,7 @@ import type { Db } from "../../api/db/db.ts";
 import { openDb } from "../../api/db/open.ts";
 import { constraintFilterParams, parkFilterParams, plotFilterParams, renderMvt } from "../../api/db/tiles.ts";
 import { refreshQueuedAssessments } from "../../api/metrics/assessment_refresh.ts";
-import type { TileLayer } from "../../api/schemas/tiles.ts";
+import type { PlotTileFilters, TileLayer } from "../../api/schemas/tiles.ts";
 import { JsTiler } from "../../api/tiles/js_tiler.ts";
 import { signIn } from "../helpers/session.ts";
 import { dropSchema, throwawaySchema } from "../helpers/test_db.ts";
@@ -68,6 +68,78 @@ describe.skipIf(!url)("ST_AsMVT and the JS tiler on PostgreSQL", () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  test("generic-plan statements run on connections that force generic plans; others keep the default", async () => {
+    const show = async (generic: boolean) =>
+      (
+        await a.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode", [], {
+          name: generic ? "za_test_show_generic" : "za_test_show",
+          generic,
+        })
+      )[0]?.plan_cache_mode;
+    expect(await show(true)).toBe("force_generic_plan");
+    expect(await show(false)).toBe("auto");
+    expect((await a.query<{ plan_cache_mode: string }>("SHOW plan_cache_mode"))[0]?.plan_cache_mode).toBe(
+      "auto",
+    );
+  });
+
+  test("both modes agree on plots under each filter (the MVT statement is specialised per filter set)", async () => {
+    const [y] = await a.query<{ y: number }>("SELECT max(year)::int AS y FROM enterprise_stats");
+    const [p] = await a.query<{ park: number; zone: number }>(
+      "SELECT p.id AS park, p.zone_id AS zone FROM parks p JOIN plots pl ON pl.park_id = p.id GROUP BY p.id ORDER BY count(*) DESC LIMIT 1",
+    );
+    const none = {
+      year: y?.y ?? 0,
+      indicator: "outputPerMuWan" as const,
+      zone: null,
+      park: null,
+      status: null,
+      grade: null,
+      flag: null,
+      min: null,
+      max: null,
+      review: null,
+    };
+    const variants: PlotTileFilters[] = [
+      { ...none, zone: p?.zone ?? 0 },
+      { ...none, park: p?.park ?? 0, grade: "A" },
+      { ...none, status: "built", flag: "low_efficiency" },
+      { ...none, flag: "idle" },
+      { ...none, flag: "approved_unsupplied", zone: p?.zone ?? 0 },
+      { ...none, indicator: "far", max: 1 },
+      { ...none, indicator: "taxPerMuWan", min: 1, max: 1e6 },
+      { ...none, indicator: "coverage", grade: "D", min: 0 },
+      { ...none, review: "open" },
+      { ...none, review: "identified", zone: p?.zone ?? 0 },
+    ];
+    // Findings for the review filter: every seventh plot, in a spread of statuses.
+    await a.query(
+      `INSERT INTO plot_findings (plot_id, kind, status)
+       SELECT id, 'idle', (ARRAY['identified', 'verified', 'closed'])[id % 3 + 1] FROM plots WHERE id % 7 = 0`,
+    );
+    const js = new JsTiler();
+    const tiles = await demoTiles(a, [11, 13, 15]);
+    let compared = 0;
+    for (const [i, f] of variants.entries()) {
+      const params = plotFilterParams(f);
+      let kept = 0;
+      for (const tile of tiles) {
+        const sql = decodeLayer(await renderMvt(a, "plots", tile, params), "plots");
+        const enc = decodeLayer(await js.render(a, "plots", tile, params, `plots#variant${i}`), "plots");
+        const where = `${JSON.stringify(f)} ${tile.z}/${tile.x}/${tile.y}`;
+        expect(
+          [...enc.keys()].sort((m, n) => m - n),
+          where,
+        ).toEqual([...sql.keys()].sort((m, n) => m - n));
+        for (const [id, props] of sql) expect(enc.get(id), `${where} #${id}`).toEqual(props);
+        kept += sql.size;
+      }
+      compared += kept;
+      expect(kept, `${JSON.stringify(f)} keeps some plots`).toBeGreaterThan(0);
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 
   test("a write through one API process reaches the other's tile cache (LISTEN/NOTIFY)", async () => {
