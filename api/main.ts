@@ -3,8 +3,12 @@ import { DbStartupError } from "./db/db.ts";
 import { connectionLimits } from "./db/health.ts";
 import { refreshMetricsFacts } from "./db/metrics_facts.ts";
 import { openDb } from "./db/open.ts";
+import { GENERIC_POOL_MAX } from "./db/pg.ts";
 import { readEnv } from "./env.ts";
 import { startServer } from "./server.ts";
+
+/** Dedicated LISTEN connections a process holds: za_layer_versions, za_assessment_queue, za_sessions. */
+const LISTEN_CONNECTIONS = 3;
 
 /** `npm start`: env → database (migrate, seed demo if empty) → one HTTP server for API and web app. */
 async function main(): Promise<void> {
@@ -38,12 +42,14 @@ async function main(): Promise<void> {
   console.log(`ZoneAtlas 园区土地一张图 is running at ${server.url}`);
   console.log(`Database: ${dbLine}`);
   if (db.kind === "postgres") {
-    // The pool plus the two LISTEN connections must fit the server's budget (docs/operations.md).
+    // The pool, the three LISTEN connections (tile versions, assessment queue, sessions) and the tiles'
+    // generic-plan pool must fit the server's budget (docs/operations.md).
     const limits = await connectionLimits(db);
     const usable = limits.max - limits.reserved;
-    if (env.ZA_DB_POOL_MAX + 2 > usable / 2)
+    const extra = LISTEN_CONNECTIONS + GENERIC_POOL_MAX;
+    if (env.ZA_DB_POOL_MAX + extra > usable / 2)
       console.warn(
-        `Warning: ZA_DB_POOL_MAX=${env.ZA_DB_POOL_MAX} (+2 LISTEN connections) takes more than half of the server's ${usable} usable connections (max_connections ${limits.max} − ${limits.reserved} reserved); a second instance or a backup could be refused. See docs/operations.md.`,
+        `Warning: ZA_DB_POOL_MAX=${env.ZA_DB_POOL_MAX} (+${extra} LISTEN and tile connections) takes more than half of the server's ${usable} usable connections (max_connections ${limits.max} − ${limits.reserved} reserved); a second instance or a backup could be refused. See docs/operations.md.`,
       );
   }
   if (migrated.length > 0) console.log(`Applied migrations: ${migrated.join(", ")}`);

@@ -26,7 +26,7 @@ function queryable(client: pg.Pool | pg.PoolClient, generic?: () => pg.Pool): Qu
 }
 
 /** Connections of the pool for generic-plan statements (tiles): a map view asks for a handful at a time. */
-const GENERIC_POOL_MAX = 3;
+export const GENERIC_POOL_MAX = 3;
 
 /** Strips the password from a connection string for logs. */
 export function redactUrl(url: string): string {
@@ -61,9 +61,9 @@ export interface PgOptions {
 export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
   const schema = opts.schema;
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
-  const pool = new pg.Pool({
+  // Shared by the main pool and the generic-plan pool: the same timeouts, keep-alive and name.
+  const common = {
     connectionString: url,
-    max: opts.max ?? 10,
     ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
     // Names the connections in pg_stat_activity (a connection string's application_name wins).
     application_name: "zoneatlas",
@@ -72,6 +72,10 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
     // idle; the OS's probe interval and count decide when the socket is declared dead.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+  };
+  const pool = new pg.Pool({
+    ...common,
+    max: opts.max ?? 10,
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
   // An idle client losing its connection (server restart) must not crash the process; the pool
@@ -86,7 +90,7 @@ export async function openPg(url: string, opts: PgOptions = {}): Promise<Db> {
   const generic = () => {
     if (!genericPool) {
       genericPool = new pg.Pool({
-        connectionString: url,
+        ...common,
         max: Math.min(GENERIC_POOL_MAX, opts.max ?? 10),
         options: `${schema ? `-c search_path=${schema},public ` : ""}-c plan_cache_mode=force_generic_plan`,
       });
