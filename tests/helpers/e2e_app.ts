@@ -141,9 +141,34 @@ export class E2eApp {
   }
 }
 
-/** Waits until the map is ready on `zoneId`. */
+/**
+ * Waits until the map is ready on `zoneId` (45 s, inside the 60 s test timeout: software WebGL next to
+ * another test worker on two cores).
+ * On a timeout the error says what the page shows instead (login page, error banner, map state) and a
+ * screenshot is kept in test-output/.
+ */
 export async function waitForZone(page: Page, zoneId: number): Promise<void> {
-  await page.waitForSelector(`${MAP}[data-ready="true"][data-zone-id="${zoneId}"]`, { timeout: 30_000 });
+  try {
+    await page.waitForSelector(`${MAP}[data-ready="true"][data-zone-id="${zoneId}"]`, { timeout: 45_000 });
+  } catch (err) {
+    const state = await page
+      .evaluate(() => {
+        const map = document.querySelector('[data-testid="map"]');
+        return {
+          hash: window.location.hash,
+          map: map ? { ready: map.getAttribute("data-ready"), zone: map.getAttribute("data-zone-id") } : null,
+          login: document.querySelector('[data-testid="login-page"]') !== null,
+          errors: [...document.querySelectorAll('[data-testid="load-error"], [role="alert"]')].map(
+            (e) => e.textContent,
+          ),
+        };
+      })
+      .catch((e: unknown) => ({ unreadable: String(e) }));
+    await page.screenshot({ path: `${SHOTS}/wait-for-zone-${zoneId}-timeout.png` }).catch((e: unknown) => {
+      console.warn("no screenshot of the timed-out page", e);
+    });
+    throw new Error(`map not ready on zone ${zoneId}: ${JSON.stringify(state)}`, { cause: err });
+  }
 }
 
 /** The demo zone with enclave parks (临沧). */
