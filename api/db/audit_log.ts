@@ -38,10 +38,25 @@ export async function insertAudit(
 
 /** A plot's audit history, newest first (its own edits and those of its findings). */
 export async function listPlotAudit(q: Queryable, plotId: number): Promise<AuditEntry[]> {
+  // Imports write plots in bulk and keep their own record (who, when, the previous values of updated plots:
+  // imports, import_plot_changes); they join the plot's history here as `import_insert` / `import_update`
+  // entries (id = −import id), so the per-plot history shows every change whatever wrote it.
   return q.query<AuditEntry>(
-    `SELECT id::int AS id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-            user_id AS "userId", username, entity, entity_id AS "entityId", action, before, after
-       FROM audit_log WHERE plot_id = $1 ORDER BY id DESC`,
+    `SELECT id, at, "userId", username, entity, "entityId", action, before, after FROM (
+       SELECT id::int AS id, at AS ts, user_id AS "userId", username, entity, entity_id AS "entityId", action,
+              before, after
+         FROM audit_log WHERE plot_id = $1
+       UNION ALL
+       SELECT -i.id, i.created_at, NULL, i.created_by, 'import', i.id, 'import_insert', NULL,
+              jsonb_build_object('fileName', i.file_name, 'undone', i.undone_at IS NOT NULL)
+         FROM imports i WHERE $1 = ANY (i.inserted_plot_ids)
+       UNION ALL
+       SELECT -i.id, i.created_at, NULL, i.created_by, 'import', i.id, 'import_update', c.previous,
+              jsonb_build_object('fileName', i.file_name, 'undone', i.undone_at IS NOT NULL)
+         FROM import_plot_changes c JOIN imports i ON i.id = c.import_id WHERE c.plot_id = $1
+     ) e
+     CROSS JOIN LATERAL (SELECT to_char(e.ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at) f
+     ORDER BY e.ts DESC, e.id DESC`,
     [plotId],
   );
 }

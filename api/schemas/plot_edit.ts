@@ -46,7 +46,8 @@ export interface AuditEntry {
   at: string;
   userId: number | null;
   username: string;
-  entity: "plot" | "finding" | "finding_photo";
+  /** `import`: an import that created or updated the plot (entityId = the import's id, in the history). */
+  entity: "plot" | "finding" | "finding_photo" | "import";
   entityId: number;
   action: string;
   before: Record<string, unknown> | null;

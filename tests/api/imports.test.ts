@@ -155,6 +155,21 @@ describe.each(ADAPTERS)("POST /api/imports on %s", (kind) => {
     );
     expect(edited?.ok).toBe(true);
 
+    // Each plot's history (GET /api/plots/:id/audit) shows the imports that created and changed it.
+    const [re1] = await t.db.query<{ id: number }>("SELECT id FROM plots WHERE code = 'RE-1'");
+    const audit = (await (await app.request(`/api/plots/${re1?.id}/audit`)).json()) as Array<{
+      entity: string;
+      action: string;
+      username: string;
+      before: Record<string, unknown> | null;
+      after: { fileName: string; undone: boolean } | null;
+    }>;
+    expect(audit.map((e) => [e.entity, e.action, e.username, e.after?.fileName])).toEqual([
+      ["import", "import_update", "t_admin_all", "v2.zip"],
+      ["import", "import_insert", "t_planner_all", "v1.zip"],
+    ]);
+    expect(audit[0]?.before).toMatchObject({ declared_area_m2: 1600, land_use_code: "0601" });
+
     const hist = await (await app.request("/api/imports")).json();
     expect(
       hist.imports.slice(0, 2).map((i: { createdBy: string; fileName: string }) => [i.createdBy, i.fileName]),

@@ -14,7 +14,7 @@ import { FindingCard } from "./finding_card.tsx";
 const actionKey = (a: AuditEntry["action"]): MessageKey =>
   a.startsWith("transition:")
     ? "review.action.transition"
-    : a === "open" || a === "update" || a === "add_photo"
+    : a === "open" || a === "update" || a === "add_photo" || a === "import_insert" || a === "import_update"
       ? `review.action.${a}`
       : "review.action.update";
 

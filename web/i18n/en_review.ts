@@ -38,6 +38,8 @@ export const enReview: Record<keyof typeof zhCNReview, string> = {
   "review.audit": "Edit history",
   "review.auditEmpty": "No edits recorded",
   "review.action.open": "Finding opened",
+  "review.action.import_insert": "Plot created by an import",
+  "review.action.import_update": "Plot updated by an import",
   "review.action.update": "Plot attributes edited",
   "review.action.add_photo": "Photo uploaded",
   "review.action.transition": "Finding status changed",

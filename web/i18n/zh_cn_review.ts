@@ -37,6 +37,8 @@ export const zhCNReview = {
   "review.auditEmpty": "暂无修改记录",
   "review.action.open": "新建核查发现",
   "review.action.update": "修改宗地属性",
+  "review.action.import_insert": "导入新建宗地",
+  "review.action.import_update": "导入更新宗地",
   "review.action.add_photo": "上传照片",
   "review.action.transition": "核查状态变更",
   "review.version": "版本 {version}",
