@@ -23,7 +23,7 @@ import { openTestDb } from "../helpers/test_db.ts";
  */
 
 const SHOTS = "test-output";
-// Its own build directory, so it can run next to tests/e2e/map.e2e.test.ts (which builds dist/web).
+// Its own build directory, so it can run next to the other browser suites (each builds its own).
 const OUT_DIR = "dist/web-invest-e2e";
 
 let db: Db;

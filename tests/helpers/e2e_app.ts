@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Zone } from "@api/schemas/zones.ts";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { build } from "vite";
@@ -43,26 +45,37 @@ export class E2eApp {
   readonly server: RunningServer;
   readonly browser: Browser;
 
-  private constructor(db: Db, server: RunningServer, browser: Browser) {
+  /** This app's build of the web app (removed by {@link close}). */
+  private readonly outDir: string;
+
+  private constructor(db: Db, server: RunningServer, browser: Browser, outDir: string) {
     this.db = db;
     this.server = server;
     this.browser = browser;
+    this.outDir = outDir;
   }
 
   static async start(): Promise<E2eApp> {
     // vitest sets NODE_ENV=test, which would make Vite bundle React's development build (double effects,
-    // slower, larger): build what `npm start` serves.
+    // slower, larger): build what `npm start` serves. Each test process builds into a directory of its own:
+    // a shared dist/web was emptied by one suite's build while another suite's server was serving it (404).
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = "production";
+    const outDir = `dist/web-e2e-${process.pid}`;
     try {
-      await build({ configFile: "vite.config.ts", logLevel: "silent", mode: "production" });
+      await build({
+        configFile: "vite.config.ts",
+        logLevel: "silent",
+        mode: "production",
+        build: { outDir: resolve(outDir), emptyOutDir: true },
+      });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
     const db = await openTestDb();
-    const server = await startServer({ db, port: 0, staticDir: "dist/web" });
+    const server = await startServer({ db, port: 0, staticDir: outDir });
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    const app = new E2eApp(db, server, browser);
+    const app = new E2eApp(db, server, browser, outDir);
     app.session = await logIn(
       { request: (path, init) => fetch(`${server.url}${path}`, init) },
       "admin",
@@ -138,6 +151,7 @@ export class E2eApp {
     await this.browser.close();
     await this.server.close();
     await this.db.close();
+    rmSync(this.outDir, { recursive: true, force: true });
   }
 }
 
