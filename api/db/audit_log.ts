@@ -36,7 +36,7 @@ export async function insertAudit(
   );
 }
 
-/** A plot's audit history, newest first (its own edits and those of its findings). */
+/** A plot's audit history, newest first: its own edits, those of its findings, and the imports that wrote it. */
 export async function listPlotAudit(q: Queryable, plotId: number): Promise<AuditEntry[]> {
   // Imports write plots in bulk and keep their own record (who, when, the previous values of updated plots:
   // imports, import_plot_changes); they join the plot's history here as `import_insert` / `import_update`
