@@ -379,7 +379,9 @@ describe("faults and access", () => {
     await login.waitFor();
     // No map, no zone data before signing in.
     expect(await page.locator('[data-testid="map"]').count()).toBe(0);
+    // The demo accounts arrive after the form (GET /api/auth/demo-accounts): wait for the table.
     const demo = page.locator('[data-testid="demo-accounts"]');
+    await demo.locator("tbody tr").first().waitFor();
     expect(await demo.locator("tbody tr").count()).toBe(4);
     expect(await demo.textContent()).toContain("reviewer-demo");
     await page.locator('[data-testid="login-username"]').fill("reviewer");
